@@ -1,0 +1,8 @@
+namespace Mapper.Engine.Taxonomy;
+
+/// <summary>One canonical label, e.g. <c>PII.Identifier.SSN</c>, with the aliases detectors commonly use for it.</summary>
+public sealed record TaxonomyLabel(string Name, string Description, IReadOnlyList<string> Aliases)
+{
+    /// <summary>The first segment: <c>PII</c>, <c>HARM</c>, <c>OTHER</c>...</summary>
+    public string Category => Name[..Name.IndexOf('.', StringComparison.Ordinal) is var i && i > 0 ? i : Name.Length];
+}
