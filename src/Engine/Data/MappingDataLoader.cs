@@ -18,7 +18,7 @@ public static partial class MappingDataLoader
     public const string DetectorsFolderName = "detectors";
 
     /// <summary>The data folder shipped next to the running program.</summary>
-    public static string BundledDirectory => Path.Combine(AppContext.BaseDirectory, "data");
+    public static string BundledDirectory => Path.Combine(AppContext.BaseDirectory, "Data");
 
     private static readonly JsonSerializerOptions FileJson = new()
     {

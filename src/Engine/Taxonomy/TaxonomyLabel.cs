@@ -4,5 +4,5 @@ namespace Mapper.Engine.Taxonomy;
 public sealed record TaxonomyLabel(string Name, string Description, IReadOnlyList<string> Aliases)
 {
     /// <summary>The first segment: <c>PII</c>, <c>HARM</c>, <c>OTHER</c>...</summary>
-    public string Category => Name[..Name.IndexOf('.', StringComparison.Ordinal) is var i && i > 0 ? i : Name.Length];
+    public string Category => Name.Split('.')[0];
 }

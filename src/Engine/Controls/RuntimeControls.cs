@@ -1,0 +1,36 @@
+using System.Collections.Immutable;
+
+namespace Mapper.Engine.Controls;
+
+/// <summary>
+/// Everything an operator can change at run time, as one immutable value. A change builds a new
+/// snapshot with a higher <see cref="Epoch"/>; readers take the current one without locking.
+/// </summary>
+public sealed record RuntimeControls
+{
+    public const double MinThreshold = 0.0;
+    public const double MaxThreshold = 1.0;
+
+    public long Epoch { get; init; }
+
+    public MappingMode Mode { get; init; } = MappingMode.Hybrid;
+
+    /// <summary>The model's answer is used when its confidence is at least this (unless a detector override applies).</summary>
+    public double GlobalThreshold { get; init; } = 0.6;
+
+    /// <summary>Per-detector thresholds, keyed by canonical detector name.</summary>
+    public ImmutableDictionary<string, double> DetectorThresholds { get; init; } =
+        ImmutableDictionary<string, double>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>How long one request may wait for the model before it falls back to the rules.</summary>
+    public TimeSpan ModelTimeBudget { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Most items the micro-batcher gathers into one model run.</summary>
+    public int MaxBatchSize { get; init; } = 64;
+
+    /// <summary>Longest the micro-batcher waits for more items once one is queued.</summary>
+    public TimeSpan MaxBatchWait { get; init; } = TimeSpan.FromMilliseconds(2);
+
+    public double ThresholdFor(string detector) =>
+        DetectorThresholds.TryGetValue(detector, out var threshold) ? threshold : GlobalThreshold;
+}
