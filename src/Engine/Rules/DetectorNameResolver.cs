@@ -1,0 +1,55 @@
+using System.Collections.Frozen;
+
+namespace Mapper.Engine.Rules;
+
+/// <summary>
+/// Turns the detector name a client sent (<c>OpenAI-Moderation</c>, <c>llama_guard</c>, <c>presidio-analyzer-v2</c>)
+/// into the canonical name of a known detector, or null. Resolution is computed from the loaded tables once.
+/// </summary>
+public sealed class DetectorNameResolver
+{
+    private readonly FrozenDictionary<string, string> _byCompactName;
+    private readonly FrozenDictionary<string, string> _byDistinctiveToken;
+
+    public DetectorNameResolver(IEnumerable<DetectorRuleSet> detectors)
+    {
+        var list = detectors.ToList();
+        _byCompactName = list.ToFrozenDictionary(d => LabelText.Compact(d.Detector), d => d.Detector, StringComparer.Ordinal);
+
+        // A token that names exactly one detector (by its name or vendor) identifies it on its own.
+        var owners = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var detector in list)
+        {
+            foreach (var token in LabelText.Tokens(LabelText.Compact(detector.Detector)).Append(detector.Vendor.ToLowerInvariant()))
+            {
+                if (!owners.TryGetValue(token, out var set))
+                {
+                    owners[token] = set = [];
+                }
+
+                set.Add(detector.Detector);
+            }
+        }
+
+        _byDistinctiveToken = owners.Where(p => p.Value.Count == 1)
+            .ToFrozenDictionary(p => p.Key, p => p.Value.Single(), StringComparer.Ordinal);
+    }
+
+    public string? Resolve(string name)
+    {
+        var compact = LabelText.Compact(name);
+        if (_byCompactName.TryGetValue(compact, out var known))
+        {
+            return known;
+        }
+
+        var tokens = LabelText.Tokens(compact).Where(t => !NoiseTokens.IsVersionOrNumber(t)).ToArray();
+        if (_byCompactName.TryGetValue(string.Join('_', tokens), out known))
+        {
+            return known;
+        }
+
+        var candidates = tokens.Select(t => _byDistinctiveToken.GetValueOrDefault(t)).OfType<string>().Distinct().ToList();
+        return candidates.Count == 1 ? candidates[0] : null;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Collections.Frozen;
+using Mapper.Engine.Data;
+using Mapper.Engine.Taxonomy;
+
+namespace Mapper.Engine.Rules;
+
+/// <summary>
+/// Lookup tables for every rule tier, built once from the loaded data so matching a label is a few
+/// dictionary probes and one short scan. Keys are compacted labels (see <see cref="LabelText"/>).
+/// </summary>
+internal sealed class RuleIndex
+{
+    public RuleIndex(MappingData data)
+    {
+        Exact = data.Detectors.ToFrozenDictionary(
+            d => d.Detector,
+            d => d.Rules.ToFrozenDictionary(r => r.RawLabel, r => r.CanonicalLabel, StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        Normalised = data.Detectors.ToFrozenDictionary(
+            d => d.Detector,
+            d => Unambiguous(d.Rules.SelectMany(r => KeyForms(r.RawLabel).Select(k => (k, r.CanonicalLabel)))),
+            StringComparer.Ordinal);
+        Aliases = Unambiguous(TaxonomyKeys(data.Taxonomy).SelectMany(p => KeyForms(p.Key).Select(k => (k, p.Label))));
+        CrossDetector = Unambiguous(data.Detectors.SelectMany(d => d.Rules)
+            .SelectMany(r => KeyForms(r.RawLabel).Select(k => (k, r.CanonicalLabel))));
+        SharedCandidates = Aliases.Select(p => new TokenCandidate(ContentTokens(p.Key), p.Value, Priority: 1))
+            .Concat(CrossDetector.Select(p => new TokenCandidate(ContentTokens(p.Key), p.Value, Priority: 2)))
+            .Where(c => c.Tokens.Length > 0)
+            .ToArray();
+        DetectorCandidates = Normalised.ToFrozenDictionary(
+            p => p.Key,
+            p => p.Value.Select(k => new TokenCandidate(ContentTokens(k.Key), k.Value, Priority: 0)).Where(c => c.Tokens.Length > 0).ToArray(),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>detector → raw label → canonical label, character for character.</summary>
+    public FrozenDictionary<string, FrozenDictionary<string, string>> Exact { get; }
+
+    /// <summary>detector → compacted (and noise-stripped) raw label → canonical label.</summary>
+    public FrozenDictionary<string, FrozenDictionary<string, string>> Normalised { get; }
+
+    /// <summary>compacted taxonomy alias, label name or label leaf → label.</summary>
+    public FrozenDictionary<string, string> Aliases { get; }
+
+    /// <summary>compacted raw label of any detector → label, only where every detector agrees.</summary>
+    public FrozenDictionary<string, string> CrossDetector { get; }
+
+    public IReadOnlyList<TokenCandidate> SharedCandidates { get; }
+
+    public FrozenDictionary<string, TokenCandidate[]> DetectorCandidates { get; }
+
+    /// <summary>The compacted label, and the same without noise tokens when that differs.</summary>
+    public static IEnumerable<string> KeyForms(string raw)
+    {
+        var compact = LabelText.Compact(raw);
+        yield return compact;
+        var stripped = string.Join('_', NoiseTokens.Strip(LabelText.Tokens(compact)));
+        if (stripped != compact)
+        {
+            yield return stripped;
+        }
+    }
+
+    public static string[] ContentTokens(string compact) => NoiseTokens.Strip(LabelText.Tokens(compact));
+
+    private static IEnumerable<(string Key, string Label)> TaxonomyKeys(CanonicalTaxonomy taxonomy)
+    {
+        var leafCounts = taxonomy.Labels.GroupBy(l => Leaf(l.Name)).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var label in taxonomy.Labels)
+        {
+            yield return (label.Name, label.Name);
+            foreach (var alias in label.Aliases)
+            {
+                yield return (alias, label.Name);
+            }
+
+            // "SelfHarm" or "CreditCard" is a key on its own; "Other" or "Race" names several labels and is not.
+            var leaf = Leaf(label.Name);
+            if (leafCounts[leaf] == 1 && leaf != "Other")
+            {
+                yield return (leaf, label.Name);
+            }
+        }
+    }
+
+    private static string Leaf(string label) => label[(label.LastIndexOf('.') + 1)..];
+
+    /// <summary>Keys that map to one label only; a key claimed by two labels is dropped rather than guessed.</summary>
+    private static FrozenDictionary<string, string> Unambiguous(IEnumerable<(string Key, string Label)> pairs) =>
+        pairs.GroupBy(p => p.Key, StringComparer.Ordinal)
+            .Where(g => g.Select(p => p.Label).Distinct(StringComparer.Ordinal).Count() == 1)
+            .ToFrozenDictionary(g => g.Key, g => g.First().Label, StringComparer.Ordinal);
+}
+
+/// <summary>A known key's content tokens and its label; lower priority wins a tie.</summary>
+internal sealed record TokenCandidate(string[] Tokens, string Label, int Priority);

@@ -1,0 +1,139 @@
+using System.Collections.Frozen;
+using Mapper.Engine.Data;
+using Mapper.Engine.Taxonomy;
+
+namespace Mapper.Engine.Rules;
+
+/// <summary>
+/// The deterministic mapper: the fallback in hybrid mode and the whole answer in rules-only mode.
+/// Tiers, strongest first: exact → normalised → alias → cross-detector → token (see <see cref="MatchTier"/>).
+/// Pipe-joined outputs are split and answered as a multi-label event.
+/// </summary>
+public sealed class RuleMapper
+{
+    private static readonly FrozenSet<string> ErrorWords =
+        new[] { "error", "errors", "err", "exception", "failed", "failure", "fail", "crash", "crashed", "timeout", "timed" }
+            .ToFrozenSet(StringComparer.Ordinal);
+
+    private readonly RuleIndex _index;
+
+    public RuleMapper(MappingData data)
+    {
+        _index = new RuleIndex(data);
+        Detectors = new DetectorNameResolver(data.Detectors);
+    }
+
+    public DetectorNameResolver Detectors { get; }
+
+    /// <summary>Maps a detector output. <paramref name="detector"/> is a canonical name, or null for an unknown detector.</summary>
+    public RuleAnswer Map(string? detector, string output)
+    {
+        var parts = LabelText.SplitLabels(output).Select(part => MatchOne(detector, part)).ToList();
+        if (parts.Count == 0)
+        {
+            parts.Add(NoMatch());
+        }
+
+        var matched = parts.Where(p => p.Tier != MatchTier.None).ToList();
+        if (matched.Count == 0)
+        {
+            return new RuleAnswer([WellKnownLabels.Unknown], new Dictionary<string, double> { [WellKnownLabels.Unknown] = 0.0 }, 0.0, parts);
+        }
+
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var part in matched)
+        {
+            scores[part.Label] = Math.Max(scores.GetValueOrDefault(part.Label), part.Confidence);
+        }
+
+        // The answer is as firm as its weakest matched label.
+        var labels = matched.Select(p => p.Label).Distinct(StringComparer.Ordinal).ToList();
+        return new RuleAnswer(labels, scores, matched.Min(p => p.Confidence), parts);
+    }
+
+    /// <summary>Maps one label (no pipe splitting).</summary>
+    public RuleMatch MatchOne(string? detector, string raw)
+    {
+        if (detector is not null && _index.Exact.TryGetValue(detector, out var exact) && exact.TryGetValue(raw, out var label))
+        {
+            return Matched(label, MatchTier.Exact);
+        }
+
+        var compact = LabelText.Compact(raw);
+        if (compact.Length == 0)
+        {
+            return NoMatch();
+        }
+
+        var keys = RuleIndex.KeyForms(compact).ToArray();
+        if (detector is not null && Lookup(_index.Normalised[detector], keys) is { } normalised)
+        {
+            return Matched(normalised, MatchTier.Normalised);
+        }
+
+        var (negated, content) = Polarity.Split(NoiseTokens.Strip(LabelText.Tokens(compact)));
+        return negated ? MatchNegated(detector, content) : MatchShared(detector, keys, content);
+    }
+
+    private RuleMatch MatchShared(string? detector, string[] keys, string[] content)
+    {
+        if (Lookup(_index.Aliases, keys) is { } alias)
+        {
+            return Matched(alias, MatchTier.Alias);
+        }
+
+        if (content.Length > 0 && ErrorWords.Contains(content[0]))
+        {
+            return Matched(WellKnownLabels.ModelError, MatchTier.Alias);
+        }
+
+        if (Lookup(_index.CrossDetector, keys) is { } cross)
+        {
+            return Matched(cross, MatchTier.CrossDetector);
+        }
+
+        var candidates = detector is not null && _index.DetectorCandidates.TryGetValue(detector, out var own)
+            ? own.Concat(_index.SharedCandidates)
+            : _index.SharedCandidates;
+        return TokenMatcher.BestLabel(content, candidates) is { } token ? Matched(token, MatchTier.Token) : NoMatch();
+    }
+
+    /// <summary>
+    /// A negated label the detector's own table does not list. "not safe" means unsafe; "not toxic",
+    /// "non violent" mean the detector found no harm, which is <see cref="WellKnownLabels.Safe"/>.
+    /// Never the label that was negated.
+    /// </summary>
+    private RuleMatch MatchNegated(string? detector, string[] content)
+    {
+        if (content.Length == 0)
+        {
+            return NoMatch();
+        }
+
+        var positive = MatchShared(detector, [string.Join('_', content)], content);
+        return positive.Label switch
+        {
+            WellKnownLabels.Unknown => NoMatch(),
+            WellKnownLabels.Safe => MatchShared(detector, ["unsafe"], ["unsafe"]) with { Tier = MatchTier.Token, Confidence = MatchTierConfidence.Of(MatchTier.Token) },
+            _ => Matched(WellKnownLabels.Safe, MatchTier.Token),
+        };
+    }
+
+    private static string? Lookup(FrozenDictionary<string, string> table, string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (table.TryGetValue(key, out var label))
+            {
+                return label;
+            }
+        }
+
+        return null;
+    }
+
+    private static RuleMatch Matched(string label, MatchTier tier) =>
+        label == WellKnownLabels.Unknown ? new RuleMatch(label, tier, 0.0) : new RuleMatch(label, tier, MatchTierConfidence.Of(tier));
+
+    private static RuleMatch NoMatch() => new(WellKnownLabels.Unknown, MatchTier.None, 0.0);
+}
