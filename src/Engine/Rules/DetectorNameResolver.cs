@@ -8,15 +8,23 @@ namespace Mapper.Engine.Rules;
 /// </summary>
 public sealed class DetectorNameResolver
 {
+    /// <summary>Words that describe what a detector looks for rather than which product it is.</summary>
+    private static readonly FrozenSet<string> GenericWords = new[]
+    {
+        "pii", "toxicity", "toxic", "content", "safety", "moderation", "guard", "guardrails", "cloud", "transformers",
+        "detector", "scanner", "classifier", "filter", "hate", "v1", "v2",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     private readonly FrozenDictionary<string, string> _byCompactName;
     private readonly FrozenDictionary<string, string> _byDistinctiveToken;
 
     public DetectorNameResolver(IEnumerable<DetectorRuleSet> detectors)
     {
         var list = detectors.ToList();
-        _byCompactName = list.ToFrozenDictionary(d => LabelText.Compact(d.Detector), d => d.Detector, StringComparer.Ordinal);
+        // Squashed (no separators) so "OpenAI-Moderation", whose camelCase splits "open_ai", still finds "openai-moderation".
+        _byCompactName = list.ToFrozenDictionary(d => Squash(LabelText.Compact(d.Detector)), d => d.Detector, StringComparer.Ordinal);
 
-        // A token that names exactly one detector (by its name or vendor) identifies it on its own.
+        // A product or vendor token that names exactly one detector identifies it on its own.
         var owners = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var detector in list)
         {
@@ -31,20 +39,20 @@ public sealed class DetectorNameResolver
             }
         }
 
-        _byDistinctiveToken = owners.Where(p => p.Value.Count == 1)
+        _byDistinctiveToken = owners.Where(p => p.Value.Count == 1 && !GenericWords.Contains(p.Key))
             .ToFrozenDictionary(p => p.Key, p => p.Value.Single(), StringComparer.Ordinal);
     }
 
     public string? Resolve(string name)
     {
         var compact = LabelText.Compact(name);
-        if (_byCompactName.TryGetValue(compact, out var known))
+        if (_byCompactName.TryGetValue(Squash(compact), out var known))
         {
             return known;
         }
 
         var tokens = LabelText.Tokens(compact).Where(t => !NoiseTokens.IsVersionOrNumber(t)).ToArray();
-        if (_byCompactName.TryGetValue(string.Join('_', tokens), out known))
+        if (_byCompactName.TryGetValue(string.Concat(tokens), out known))
         {
             return known;
         }
@@ -52,4 +60,6 @@ public sealed class DetectorNameResolver
         var candidates = tokens.Select(t => _byDistinctiveToken.GetValueOrDefault(t)).OfType<string>().Distinct().ToList();
         return candidates.Count == 1 ? candidates[0] : null;
     }
+
+    private static string Squash(string compact) => compact.Replace("_", "", StringComparison.Ordinal);
 }
