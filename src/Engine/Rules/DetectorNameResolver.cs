@@ -49,7 +49,21 @@ public sealed class DetectorNameResolver
             return known;
         }
 
-        var candidates = tokens.Select(t => _byDistinctiveToken.GetValueOrDefault(t)).OfType<string>().Distinct().ToList();
+        // camelCase splits brand names ("DeBERTa", "HuggingFace", "NeMo"), so runs of adjacent tokens are glued back too.
+        var candidates = GluedRuns(tokens).Select(t => _byDistinctiveToken.GetValueOrDefault(t)).OfType<string>().Distinct().ToList();
         return candidates.Count == 1 ? candidates[0] : null;
+    }
+
+    private static IEnumerable<string> GluedRuns(string[] tokens)
+    {
+        for (var start = 0; start < tokens.Length; start++)
+        {
+            var glued = "";
+            for (var end = start; end < tokens.Length && end - start < 4; end++)
+            {
+                glued += tokens[end];
+                yield return glued;
+            }
+        }
     }
 }
