@@ -127,7 +127,7 @@ def write(det, kind, cases, rule_compacts, what):
             "detector": spelling or det,
             "input_output": text,
             "expected_taxonomy": labels,
-            "expected_confidence_min": 0.9 if kind == "rules" else (0.0 if unknown else 0.6),
+            "expected_confidence_min": 0.0 if unknown else (0.9 if kind == "rules" else 0.6),  # Unknown is always confidence 0
             "description": note,
             "category": labels[0].split(".")[0],
         })
