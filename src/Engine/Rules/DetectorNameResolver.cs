@@ -11,7 +11,7 @@ public sealed class DetectorNameResolver
     /// <summary>Words that describe what a detector looks for rather than which product it is.</summary>
     private static readonly FrozenSet<string> GenericWords = new[]
     {
-        "pii", "toxicity", "toxic", "content", "safety", "moderation", "guard", "guardrails", "cloud", "transformers",
+        "pii", "toxicity", "toxic", "content", "safety", "moderation", "guard", "guardrails", "cloud",
         "detector", "scanner", "classifier", "filter", "hate", "v1", "v2",
     }.ToFrozenSet(StringComparer.Ordinal);
 
@@ -57,9 +57,23 @@ public sealed class DetectorNameResolver
             return known;
         }
 
-        var candidates = tokens.Select(t => _byDistinctiveToken.GetValueOrDefault(t)).OfType<string>().Distinct().ToList();
+        // camelCase splits brand names ("DeBERTa", "HuggingFace", "NeMo"), so runs of adjacent tokens are glued back too.
+        var candidates = GluedRuns(tokens).Select(t => _byDistinctiveToken.GetValueOrDefault(t)).OfType<string>().Distinct().ToList();
         return candidates.Count == 1 ? candidates[0] : null;
     }
 
     private static string Squash(string compact) => compact.Replace("_", "", StringComparison.Ordinal);
+
+    private static IEnumerable<string> GluedRuns(string[] tokens)
+    {
+        for (var start = 0; start < tokens.Length; start++)
+        {
+            var glued = "";
+            for (var end = start; end < tokens.Length && end - start < 4; end++)
+            {
+                glued += tokens[end];
+                yield return glued;
+            }
+        }
+    }
 }

@@ -19,6 +19,8 @@ public static partial class NoiseTokens
         "label", "labels", "category", "categories", "cat", "class", "type", "entity", "tag", "detected",
         "detection", "flag", "score", "result", "output", "is", "the", "a", "an", "of", "content_type",
         "latest", "beta", "alpha", "stable", "prod", "model",
+        // conjunctions inside multi-word category names ("guns_and_illegal_weapons", "sex_related_crimes")
+        "and", "or", "related",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     [GeneratedRegex(@"^(v\d+[a-z]?|\d+|\d+[a-z]|r\d+)$")]

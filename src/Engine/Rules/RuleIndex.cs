@@ -27,6 +27,11 @@ internal sealed class RuleIndex
             .Concat(CrossDetector.Select(p => new TokenCandidate(ContentTokens(p.Key), p.Value, Priority: 2)))
             .Where(c => c.Tokens.Length > 0)
             .ToArray();
+        Votes = new TokenVotes(
+            data.Taxonomy.Labels.SelectMany(l => l.Aliases.Select(a => (a, l.Name)))
+                .Concat(data.Detectors.SelectMany(d => d.Rules).Select(r => (r.RawLabel, r.CanonicalLabel))),
+            data.Taxonomy);
+        NegativeClass = data.Detectors.ToFrozenDictionary(d => d.Detector, d => NegativeClassOf(d.Rules), StringComparer.Ordinal);
         DetectorCandidates = Normalised.ToFrozenDictionary(
             p => p.Key,
             p => p.Value.Select(k => new TokenCandidate(ContentTokens(k.Key), k.Value, Priority: 0)).Where(c => c.Tokens.Length > 0).ToArray(),
@@ -46,6 +51,14 @@ internal sealed class RuleIndex
     public FrozenDictionary<string, string> CrossDetector { get; }
 
     public IReadOnlyList<TokenCandidate> SharedCandidates { get; }
+
+    public TokenVotes Votes { get; }
+
+    /// <summary>
+    /// detector → the label its own table gives "the content is clean" (safe, clean, not_toxic): OTHER.Safe for most,
+    /// OTHER.Unknown for deberta-toxicity. Negations and clean-style words of that detector answer with it.
+    /// </summary>
+    public FrozenDictionary<string, string> NegativeClass { get; }
 
     public FrozenDictionary<string, TokenCandidate[]> DetectorCandidates { get; }
 
@@ -81,6 +94,16 @@ internal sealed class RuleIndex
                 yield return (leaf, label.Name);
             }
         }
+    }
+
+    private static string NegativeClassOf(IReadOnlyList<DetectorRule> rules)
+    {
+        var labels = rules
+            .Where(r => LabelText.Compact(r.RawLabel) is "safe" or "clean" || Polarity.Split(LabelText.Tokens(LabelText.Compact(r.RawLabel))).Negated)
+            .Select(r => r.CanonicalLabel)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return labels is [var only] ? only : WellKnownLabels.Safe;
     }
 
     private static string Leaf(string label) => label[(label.LastIndexOf('.') + 1)..];

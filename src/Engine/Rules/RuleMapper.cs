@@ -72,7 +72,12 @@ public sealed class RuleMapper
         }
 
         var (negated, content) = Polarity.Split(NoiseTokens.Strip(LabelText.Tokens(compact)));
-        return negated ? MatchNegated(detector, content) : MatchShared(detector, keys, content);
+        var match = negated ? MatchNegated(detector, content) : MatchShared(detector, keys, content);
+
+        // A detector that calls clean content something else (deberta-toxicity: OTHER.Unknown) keeps its convention.
+        return match.Label == WellKnownLabels.Safe && detector is not null && _index.NegativeClass[detector] is var negative && negative != WellKnownLabels.Safe
+            ? Matched(negative, match.Tier)
+            : match;
     }
 
     private RuleMatch MatchShared(string? detector, string[] keys, string[] content)
@@ -95,7 +100,8 @@ public sealed class RuleMapper
         var candidates = detector is not null && _index.DetectorCandidates.TryGetValue(detector, out var own)
             ? own.Concat(_index.SharedCandidates)
             : _index.SharedCandidates;
-        return TokenMatcher.BestLabel(content, candidates) is { } token ? Matched(token, MatchTier.Token) : NoMatch();
+        var token = TokenMatcher.BestLabel(content, candidates) ?? _index.Votes.Vote(content);
+        return token is not null ? Matched(token, MatchTier.Token) : NoMatch();
     }
 
     /// <summary>

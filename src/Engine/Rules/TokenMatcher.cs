@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Mapper.Engine.Rules;
 
 /// <summary>
@@ -76,7 +78,41 @@ internal static class TokenMatcher
             return true;
         }
 
-        return shorter.Length >= 4 && longer.Length - shorter.Length <= 1 && WithinOneEdit(shorter, longer);
+        return (shorter.Length >= 4 && longer.Length - shorter.Length <= 1 && WithinOneEdit(shorter, longer))
+            || SharesStem(shorter, longer)
+            || IsOneTransposition(a, b);
+    }
+
+    /// <summary>
+    /// Word forms of one stem: <c>violent</c>/<c>violence</c>, <c>harassing</c>/<c>harassment</c>. Both words must be the
+    /// shared stem (5+ letters) plus an inflection, so <c>identity</c> and <c>identifier</c> stay different words.
+    /// </summary>
+    private static bool SharesStem(string shorter, string longer)
+    {
+        var common = 0;
+        while (common < shorter.Length && shorter[common] == longer[common])
+        {
+            common++;
+        }
+
+        return common >= 5 && Inflections.Contains(shorter[common..]) && Inflections.Contains(longer[common..]);
+    }
+
+    private static readonly FrozenSet<string> Inflections =
+        new[] { "", "s", "es", "ed", "ing", "t", "ce", "ment", "ments", "ful", "ly", "al", "ive", "ion", "ions", "er", "y" }
+            .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The commonest typing slip: two neighbouring letters swapped (<c>emial</c>).</summary>
+    private static bool IsOneTransposition(string a, string b)
+    {
+        if (a.Length != b.Length || a.Length < 4)
+        {
+            return false;
+        }
+
+        var first = Enumerable.Range(0, a.Length).FirstOrDefault(i => a[i] != b[i], -1);
+        return first >= 0 && first + 1 < a.Length && a[first] == b[first + 1] && a[first + 1] == b[first]
+            && a.AsSpan(first + 2).SequenceEqual(b.AsSpan(first + 2));
     }
 
     private static bool WithinOneEdit(string shorter, string longer)

@@ -1,0 +1,54 @@
+namespace Mapper.Cli;
+
+/// <summary>A bad command line: the message goes to stderr with the usage, and the exit code is 2.</summary>
+public sealed class UsageException(string message) : Exception(message);
+
+/// <summary>
+/// The flags after a verb: <c>--name value</c> for options and bare <c>--name</c> for switches. Only the
+/// flags a command declares are accepted, so a typo is an error rather than a silently ignored setting.
+/// </summary>
+public sealed class CommandLine
+{
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _switches = new(StringComparer.Ordinal);
+
+    public static CommandLine Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> options, IReadOnlyCollection<string> switches)
+    {
+        var line = new CommandLine();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            var (name, inline) = arg.Split('=', 2) is [var n, var v] && arg.StartsWith("--", StringComparison.Ordinal) ? (n, v) : (arg, null);
+            if (switches.Contains(name) && inline is null)
+            {
+                line._switches.Add(name);
+            }
+            else if (options.Contains(name))
+            {
+                var value = inline ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null);
+                line._values[name] = value ?? throw new UsageException($"{name} needs a value");
+            }
+            else
+            {
+                throw new UsageException(arg.StartsWith('-') ? $"unknown flag '{name}'" : $"unexpected argument '{arg}'");
+            }
+        }
+
+        return line;
+    }
+
+    public string? Value(string name) => _values.GetValueOrDefault(name);
+
+    public string Required(string name) => Value(name) ?? throw new UsageException($"{name} is required");
+
+    public bool Has(string name) => _switches.Contains(name);
+
+    /// <summary>The value of a flag restricted to a few choices (the first is the default).</summary>
+    public string Choice(string name, params string[] allowed)
+    {
+        var value = Value(name) ?? allowed[0];
+        return allowed.Contains(value, StringComparer.Ordinal)
+            ? value
+            : throw new UsageException($"{name} must be one of {string.Join(", ", allowed)}, not '{value}'");
+    }
+}

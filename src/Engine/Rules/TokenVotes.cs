@@ -1,0 +1,59 @@
+using Mapper.Engine.Taxonomy;
+
+namespace Mapper.Engine.Rules;
+
+/// <summary>
+/// The token tier's second chance: words that, wherever they occur in the known keys, always point to one
+/// label (<c>criminal</c> → HARM.VIOLENCE.Other, <c>bank</c> → PII.Identifier.BankAccount), or to one family
+/// of labels whose catch-all then answers (<c>prompt</c> → PROMPT_INJECTION.Other). A label is answered only
+/// when the distinctive words of the input agree on it; other words are ignored, disagreement is refused.
+/// </summary>
+internal sealed class TokenVotes
+{
+    private readonly (string Token, string Label)[] _distinctive;
+
+    public TokenVotes(IEnumerable<(string Key, string Label)> keys, CanonicalTaxonomy taxonomy)
+    {
+        var labelsByToken = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (key, label) in keys.Where(k => k.Label != WellKnownLabels.Unknown))
+        {
+            var (negated, content) = Polarity.Split(RuleIndex.ContentTokens(LabelText.Compact(key)));
+            if (negated)
+            {
+                continue;
+            }
+
+            foreach (var token in content)
+            {
+                if (!labelsByToken.TryGetValue(token, out var labels))
+                {
+                    labelsByToken[token] = labels = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                labels.Add(label);
+            }
+        }
+
+        _distinctive = labelsByToken
+            .Select(p => (Token: p.Key, Label: p.Value.Count == 1 ? p.Value.Single() : FamilyCatchAll(p.Value, taxonomy)))
+            .Where(p => p.Label is not null && p.Token.Length >= 3)
+            .Select(p => (p.Token, p.Label!))
+            .ToArray();
+    }
+
+    public string? Vote(string[] tokens)
+    {
+        var labels = tokens
+            .SelectMany(t => _distinctive.Where(d => TokenMatcher.TokensEqual(t, d.Token)).Select(d => d.Label))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return labels.Count == 1 ? labels[0] : null;
+    }
+
+    /// <summary>Labels under one parent (<c>PROMPT_INJECTION.*</c>) name that parent's <c>.Other</c>, when the taxonomy has one.</summary>
+    private static string? FamilyCatchAll(IReadOnlyCollection<string> labels, CanonicalTaxonomy taxonomy)
+    {
+        var parents = labels.Select(l => l[..Math.Max(0, l.LastIndexOf('.'))]).Distinct(StringComparer.Ordinal).ToList();
+        return parents is [{ Length: > 0 } parent] && taxonomy.Contains(parent + ".Other") ? parent + ".Other" : null;
+    }
+}
