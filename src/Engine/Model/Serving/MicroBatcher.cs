@@ -108,8 +108,8 @@ public sealed class MicroBatcher : IAsyncDisposable
 
     private async Task<int> LingerAsync(ChannelReader<BatchItem> reader, List<BatchItem> batch, int size, RuntimeControls controls)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-        deadline.CancelAfter(controls.MaxBatchWait);
+        using var deadline = new CancellationTokenSource(controls.MaxBatchWait, _time);
+        using var stop = _stopping.Token.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), deadline);
         try
         {
             while (size < controls.MaxBatchSize && await reader.WaitToReadAsync(deadline.Token).ConfigureAwait(false))
