@@ -22,6 +22,12 @@ public sealed class LabelFeaturizer
     // Longer labels are not real detector labels; capping keeps featurizing cost bounded for junk input.
     private const int MaxLabelChars = 64;
 
+    // Upper bound of features for a 64-char label: n-grams, 4 per word (≤ 33 words), bigrams, detector ids.
+    private const int MaxFeatures = 1024;
+    private const int MaxCachedDetectors = 1024;
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Detector> _detectors = new(StringComparer.Ordinal);
+
     public LabelFeaturizer(int buckets)
     {
         if (buckets < 256 || !BitOperations.IsPow2(buckets))
@@ -54,60 +60,95 @@ public sealed class LabelFeaturizer
     /// <summary>Distinct feature ids in ascending order (never empty).</summary>
     public int[] Featurize(string detector, string rawLabel)
     {
-        var det = DetectorName.Normalize(detector);
-        var family = DetectorName.FamilyOf(det);
-        var label = LabelText.Compact(rawLabel);
+        var det = _detectors.TryGetValue(detector, out var cached) ? cached : DetectorFeatures(detector);
+        var label = LabelText.Compact(rawLabel).AsSpan();
         if (label.Length > MaxLabelChars)
         {
             label = label[..MaxLabelChars];
         }
 
-        var tokens = LabelText.Tokens(label);
-        var ids = new HashSet<int>();
-
-        Add(ids, "L:", label);
-        Add(ids, "xL:", det, "|", label);
-        Add(ids, "d:", det);
-        Add(ids, "f:", family);
-        foreach (var detToken in LabelText.Tokens(det))
+        // Hot path (every model call): hashes are built on spans into a stack buffer, no per-feature strings.
+        Span<int> ids = stackalloc int[MaxFeatures];
+        var count = 0;
+        foreach (var id in det.Ids)
         {
-            Add(ids, "dt:", detToken);
+            ids[count++] = id;
         }
 
-        for (var i = 0; i < tokens.Length; i++)
+        ids[count++] = Bucket(Fnv1a.Append(Fnv1a.Append(Fnv1a.Start, "L:"), label));
+        ids[count++] = Bucket(Fnv1a.Append(det.LabelCross, label));
+
+        var previous = ReadOnlySpan<char>.Empty;
+        foreach (var range in label.Split('_'))
         {
-            Add(ids, "w:", tokens[i]);
-            Add(ids, "xw:", det, "|", tokens[i]);
-            Add(ids, "fw:", family, "|", tokens[i]);
-            if (i + 1 < tokens.Length)
+            var token = label[range];
+            if (token.IsEmpty)
             {
-                Add(ids, "b:", tokens[i], "|", tokens[i + 1]);
+                continue;
             }
+
+            ids[count++] = Bucket(Fnv1a.Append(Fnv1a.Append(Fnv1a.Start, "w:"), token));
+            ids[count++] = Bucket(Fnv1a.Append(det.WordCross, token));
+            ids[count++] = Bucket(Fnv1a.Append(det.FamilyCross, token));
+            if (!previous.IsEmpty)
+            {
+                var bigram = Fnv1a.Append(Fnv1a.Append(Fnv1a.Append(Fnv1a.Start, "b:"), previous), "|");
+                ids[count++] = Bucket(Fnv1a.Append(bigram, token));
+            }
+
+            previous = token;
         }
 
-        var padded = "<" + label + ">";
+        Span<char> padded = stackalloc char[label.Length + 2];
+        padded[0] = '<';
+        label.CopyTo(padded[1..]);
+        padded[^1] = '>';
+        var gramStart = Fnv1a.Append(Fnv1a.Start, "c:");
         for (var n = MinGram; n <= MaxGram; n++)
         {
             for (var start = 0; start + n <= padded.Length; start++)
             {
-                Add(ids, "c:", padded.AsSpan(start, n));
+                ids[count++] = Bucket(Fnv1a.Append(gramStart, padded.Slice(start, n)));
             }
         }
 
-        var result = ids.ToArray();
-        Array.Sort(result);
-        return result;
+        var used = ids[..count];
+        used.Sort();
+        var distinct = 1;
+        for (var i = 1; i < used.Length; i++)
+        {
+            if (used[i] != used[distinct - 1])
+            {
+                used[distinct++] = used[i];
+            }
+        }
+
+        return used[..distinct].ToArray();
     }
 
-    private void Add(HashSet<int> ids, string kind, ReadOnlySpan<char> value) =>
-        ids.Add(Bucket(Fnv1a.Append(Fnv1a.Append(Fnv1a.Start, kind), value)));
-
-    private void Add(HashSet<int> ids, string kind, string left, string separator, string right)
+    private Detector DetectorFeatures(string detector)
     {
-        var hash = Fnv1a.Append(Fnv1a.Append(Fnv1a.Start, kind), left);
-        hash = Fnv1a.Append(Fnv1a.Append(hash, separator), right);
-        ids.Add(Bucket(hash));
+        var det = DetectorName.Normalize(detector);
+        var family = DetectorName.FamilyOf(det);
+        List<int> ids = [Bucket(Fnv1a.Append(Fnv1a.Append(Fnv1a.Start, "d:"), det)), Bucket(Fnv1a.Append(Fnv1a.Append(Fnv1a.Start, "f:"), family))];
+        ids.AddRange(LabelText.Tokens(det).Take(16).Select(t => Bucket(Fnv1a.Append(Fnv1a.Append(Fnv1a.Start, "dt:"), t))));
+        var features = new Detector(
+            [.. ids],
+            Fnv1a.Append(Fnv1a.Append(Fnv1a.Append(Fnv1a.Start, "xL:"), det), "|"),
+            Fnv1a.Append(Fnv1a.Append(Fnv1a.Append(Fnv1a.Start, "xw:"), det), "|"),
+            Fnv1a.Append(Fnv1a.Append(Fnv1a.Append(Fnv1a.Start, "fw:"), family), "|"));
+
+        // Callers may send arbitrary detector strings: cache a bounded number (the known detectors fit easily).
+        if (_detectors.Count < MaxCachedDetectors)
+        {
+            _detectors.TryAdd(detector, features);
+        }
+
+        return features;
     }
+
+    /// <summary>Per-detector ids and hash states after "kind + detector + |", reused for every label of that detector.</summary>
+    private sealed record Detector(int[] Ids, uint LabelCross, uint WordCross, uint FamilyCross);
 
     private int Bucket(uint hash)
     {
