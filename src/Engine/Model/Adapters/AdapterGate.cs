@@ -1,0 +1,99 @@
+using Mapper.Engine.Data;
+using Mapper.Engine.Model.Features;
+using Mapper.Engine.Model.Network;
+using Mapper.Engine.Model.Training;
+using Microsoft.ML.OnnxRuntime;
+
+namespace Mapper.Engine.Model.Adapters;
+
+/// <summary>An adapter that passed the gate: its live classifier and what the smoke set measured.</summary>
+public sealed record GatedAdapter(AdapterManifest Manifest, OnnxClassifier Classifier, double RulePassRate, double RegressionPassRate);
+
+/// <summary>
+/// Everything an adapter must pass before it may serve, run off the request path: file hash, featurizer,
+/// taxonomy, session load, and a smoke set (every rule row predicts its own label, plus optional
+/// regression cases). Failing throws <see cref="AdapterRejectedException"/> naming the check.
+/// </summary>
+public sealed class AdapterGate(MappingData data, ModelOptions options)
+{
+    public GatedAdapter Open(AdapterStore store, string id, string version, IReadOnlyList<GoldenCase>? regressionCases = null)
+    {
+        var name = id + "@" + version;
+        var manifest = store.Find(id, version) ?? throw new AdapterRejectedException(name, AdapterRejection.NotFound, "no manifest in the store.");
+        byte[] model;
+        try
+        {
+            model = store.ReadModel(id, version);
+        }
+        catch (IOException e)
+        {
+            throw new AdapterRejectedException(name, AdapterRejection.NotFound, "model file unreadable.", e);
+        }
+
+        if (AdapterStore.Sha256(model) != manifest.ModelSha256 || model.Length != manifest.ModelSizeBytes)
+        {
+            throw new AdapterRejectedException(name, AdapterRejection.HashMismatch, "model.onnx does not match the manifest's sha256 and size.");
+        }
+
+        if (LabelFeaturizer.FromId(manifest.FeaturizerId) is null)
+        {
+            throw new AdapterRejectedException(name, AdapterRejection.FeaturizerMismatch, $"featurizer '{manifest.FeaturizerId}' is not one this engine implements ({LabelFeaturizer.Revision}).");
+        }
+
+        if (manifest.TaxonomyHash != data.Taxonomy.Hash)
+        {
+            throw new AdapterRejectedException(name, AdapterRejection.TaxonomyMismatch, $"trained on taxonomy {manifest.TaxonomyVersion} ({manifest.TaxonomyHash}), engine has {data.Taxonomy.Version} ({data.Taxonomy.Hash}).");
+        }
+
+        OnnxClassifier classifier;
+        try
+        {
+            classifier = OnnxClassifier.Load(model, options.IntraOpThreads);
+        }
+        catch (Exception e) when (e is OnnxRuntimeException or InvalidDataException)
+        {
+            throw new AdapterRejectedException(name, AdapterRejection.LoadFailed, e.Message, e);
+        }
+
+        try
+        {
+            return Check(manifest, classifier, regressionCases ?? []);
+        }
+        catch
+        {
+            classifier.Dispose();
+            throw;
+        }
+    }
+
+    private GatedAdapter Check(AdapterManifest manifest, OnnxClassifier classifier, IReadOnlyList<GoldenCase> regressionCases)
+    {
+        if (classifier.Featurizer.Id != manifest.FeaturizerId)
+        {
+            throw new AdapterRejectedException(manifest.Name, AdapterRejection.FeaturizerMismatch, $"model says featurizer '{classifier.Featurizer.Id}', manifest says '{manifest.FeaturizerId}'.");
+        }
+
+        if (!classifier.Labels.SequenceEqual(data.Taxonomy.Labels.Select(l => l.Name), StringComparer.Ordinal))
+        {
+            throw new AdapterRejectedException(manifest.Name, AdapterRejection.TaxonomyMismatch, "the model's labels are not the taxonomy's labels in taxonomy order.");
+        }
+
+        var rules = data.Detectors.SelectMany(d => d.Rules.Select(r => new GoldenCase(d.Detector, r.RawLabel, [r.CanonicalLabel]))).ToArray();
+        var ruleResult = Evaluation.Evaluate(classifier.Predict, rules);
+        if (ruleResult.Accuracy < options.SmokePassBar)
+        {
+            var example = ruleResult.Misses.Select(m => $"{m.Case.Detector}/{m.Case.RawLabel} → {m.Prediction.Label}").FirstOrDefault();
+            throw new AdapterRejectedException(manifest.Name, AdapterRejection.SmokeFailed,
+                $"rule rows pass rate {ruleResult.Accuracy:P1} < bar {options.SmokePassBar:P1} ({ruleResult.Misses.Count} misses, e.g. {example}).");
+        }
+
+        var regression = Evaluation.Evaluate(classifier.Predict, regressionCases);
+        if (regressionCases.Count > 0 && regression.Accuracy < options.RegressionPassBar)
+        {
+            throw new AdapterRejectedException(manifest.Name, AdapterRejection.SmokeFailed,
+                $"regression cases pass rate {regression.Accuracy:P1} < bar {options.RegressionPassBar:P1}.");
+        }
+
+        return new GatedAdapter(manifest, classifier, ruleResult.Accuracy, regressionCases.Count == 0 ? 1 : regression.Accuracy);
+    }
+}

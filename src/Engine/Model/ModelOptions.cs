@@ -1,0 +1,28 @@
+using Mapper.Engine.Model.Training;
+
+namespace Mapper.Engine.Model;
+
+/// <summary>Settings of the model path. The caller binds and validates them; runtime toggles live in RuntimeControls.</summary>
+public sealed class ModelOptions
+{
+    /// <summary>Folder holding <c>&lt;id&gt;/&lt;version&gt;/</c> adapters and <c>registry.json</c>.</summary>
+    public string AdapterStorePath { get; set; } = "adapters";
+
+    /// <summary>The adapter line a fresh install bootstraps and rollbacks stay within.</summary>
+    public string AdapterId { get; set; } = "mapper-baseline";
+
+    /// <summary>Share of rule rows an adapter must predict as its own label to be activated.</summary>
+    public double SmokePassBar { get; set; } = 1.0;
+
+    /// <summary>Share of extra regression cases (if any are given) an adapter must pass.</summary>
+    public double RegressionPassBar { get; set; } = 1.0;
+
+    /// <summary>Requests that may wait for the model; beyond this a call fails fast with ModelQueueFullException.</summary>
+    public int QueueCapacity { get; set; } = 1024;
+
+    /// <summary>ONNX Runtime intra-op threads. One is fastest for a model this small.</summary>
+    public int IntraOpThreads { get; set; } = 1;
+
+    /// <summary>Hyper-parameters of the bundled baseline (fixed seed: every install trains the same bytes).</summary>
+    public TrainingOptions BaselineTraining { get; set; } = new();
+}

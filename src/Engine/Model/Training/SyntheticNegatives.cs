@@ -1,0 +1,88 @@
+using Mapper.Engine.Rules;
+using Mapper.Engine.Taxonomy;
+
+namespace Mapper.Engine.Model.Training;
+
+/// <summary>
+/// Rows that teach the model what is NOT a harm: negated labels (<c>not_toxic</c>, <c>non_violent</c>,
+/// <c>is_safe</c>) and junk that should stay <see cref="WellKnownLabels.Unknown"/>.
+/// </summary>
+public static class SyntheticNegatives
+{
+    private static readonly string[] NegationPrefixes = ["not", "non", "no", "is_not", "not_a", "without"];
+
+    private static readonly string[] SafeWords =
+        ["is_safe", "safe", "clean", "benign", "no_risk", "none_detected", "passed", "allowed", "ok", "acceptable", "no_issue", "harmless"];
+
+    private static readonly string[] NeutralWords =
+    [
+        "banana", "invoice", "calendar", "music", "travel", "holiday", "stock", "furniture", "keyboard", "galaxy",
+        "garden", "coffee", "movie", "sports", "shipping", "inventory", "meeting", "recipe", "planet", "bicycle",
+        "orange", "tennis", "printer", "window", "summer", "river", "market", "yellow", "guitar", "pencil",
+        "button", "office", "server", "status", "debug", "token", "session", "render", "layout", "unused",
+        "placeholder", "misc", "foo", "bar", "baz", "qux", "lorem", "ipsum", "dummy", "sample", "xyz", "abc", "tmp",
+    ];
+
+    /// <summary>The label a detector's own table gives a "clean" output (e.g. deberta-toxicity says Unknown), else Safe.</summary>
+    public static string SafeTargetFor(DetectorRuleSet? detector)
+    {
+        var safeRow = detector?.Rules.FirstOrDefault(r => LabelText.Compact(r.RawLabel) is "safe" or "clean" or "not_toxic");
+        return safeRow?.CanonicalLabel ?? WellKnownLabels.Safe;
+    }
+
+    public static bool IsHarmLabel(string label) => !label.StartsWith("OTHER.", StringComparison.Ordinal);
+
+    /// <summary>Negations of a detector's harm words plus plain "it is safe" words, all labelled with its safe target.</summary>
+    public static IEnumerable<TrainingExample> Negations(string detector, IReadOnlyList<string[]> harmWords, string safeTarget, int count, SplitMix64 rng)
+    {
+        foreach (var safe in SafeWords)
+        {
+            yield return new TrainingExample(detector, LabelVariants.Style(LabelText.Tokens(safe), rng.Next(LabelVariants.StyleCount)), safeTarget, ExampleSource.Negation);
+        }
+
+        if (harmWords.Count == 0)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var words = rng.Pick(harmWords);
+            if (rng.Next(3) == 0)
+            {
+                words = LabelVariants.Rewrite(words, rng);
+            }
+
+            string[] negated = [.. LabelText.Tokens(rng.Pick(NegationPrefixes)), .. words];
+            yield return new TrainingExample(detector, LabelVariants.Style(negated, rng.Next(LabelVariants.StyleCount)), safeTarget, ExampleSource.Negation);
+        }
+    }
+
+    /// <summary>Random letter/digit strings and unrelated words, labelled Unknown.</summary>
+    public static IEnumerable<TrainingExample> Junk(IReadOnlyList<string> detectors, int count, SplitMix64 rng)
+    {
+        const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+        for (var i = 0; i < count; i++)
+        {
+            string raw;
+            if (rng.Next(2) == 0)
+            {
+                var chars = new char[3 + rng.Next(8)];
+                for (var c = 0; c < chars.Length; c++)
+                {
+                    chars[c] = Alphabet[rng.Next(Alphabet.Length)];
+                }
+
+                raw = new string(chars);
+            }
+            else
+            {
+                string[] words = rng.Next(2) == 0 ? [rng.Pick(NeutralWords)] : [rng.Pick(NeutralWords), rng.Pick(NeutralWords)];
+                raw = LabelVariants.Style(words, rng.Next(LabelVariants.StyleCount));
+            }
+
+            var detector = rng.Next(4) == 0 ? string.Empty : rng.Pick(detectors);
+            yield return new TrainingExample(detector, raw, WellKnownLabels.Unknown, ExampleSource.Junk);
+        }
+    }
+}

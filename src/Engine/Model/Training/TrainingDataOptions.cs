@@ -1,0 +1,19 @@
+namespace Mapper.Engine.Model.Training;
+
+/// <summary>How much synthetic data to generate around the rule table.</summary>
+public sealed record TrainingDataOptions
+{
+    public int VariantsPerRule { get; init; } = 30;
+
+    public int VariantsPerAlias { get; init; } = 8;
+
+    /// <summary>Rule rows appear this many times per epoch: they are the ground truth the gate checks.</summary>
+    public int RuleRepeats { get; init; } = 4;
+
+    public int NegationsPerDetector { get; init; } = 40;
+
+    public int JunkRows { get; init; } = 800;
+
+    /// <summary>Share of synthetic rows held out to fit the temperature and measure calibration.</summary>
+    public double CalibrationFraction { get; init; } = 0.1;
+}
