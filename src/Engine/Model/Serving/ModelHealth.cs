@@ -22,9 +22,12 @@ public sealed record ModelHealth(AdapterState State, string? ActiveModel, int? R
 /// <summary>No adapter is active: the pipeline reports model_error and uses the rules.</summary>
 public sealed class ModelUnavailableException() : InvalidOperationException("No model adapter is active.");
 
-/// <summary>The micro-batch queue is full; failing fast keeps latency bounded instead of queueing without limit.</summary>
+/// <summary>
+/// The micro-batch queue is full; failing fast keeps latency bounded instead of queueing without limit.
+/// The request is shed with a retryable 429, not answered from the rules (that would hide the overload).
+/// </summary>
 public sealed class ModelQueueFullException(int capacity)
-    : InvalidOperationException($"The model queue is full ({capacity} waiting requests).")
+    : ModelOverloadedException($"The model queue is full ({capacity} waiting requests).")
 {
     public int Capacity { get; } = capacity;
 }
