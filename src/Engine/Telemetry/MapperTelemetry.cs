@@ -94,7 +94,7 @@ public sealed class MapperTelemetry : IDecisionRecorder
 
     public SliSnapshot Snapshot() => _windows.Snapshot(QueueLag);
 
-    public TelemetrySummary Summary() => TelemetrySummary.From(_collectors, Snapshot(), ServiceInfo());
+    public TelemetrySummary Summary() => new(ServiceInfo(), Snapshot(), CounterTotals.From(_collectors));
 
     public ServiceInfo ServiceInfo() => new(_version, ActiveModel, _taxonomyVersion());
 

@@ -3,12 +3,11 @@ using Prometheus;
 namespace Mapper.Engine.Telemetry;
 
 /// <summary>The counters and current SLIs as plain values, for <c>/metrics/summary</c> and people.</summary>
-public sealed record TelemetrySummary
+public sealed record TelemetrySummary(ServiceInfo Service, SliSnapshot Slis, CounterTotals Counters);
+
+/// <summary>Counter totals since start, summed over the labels not named.</summary>
+public sealed record CounterTotals
 {
-    public required ServiceInfo Service { get; init; }
-
-    public required SliSnapshot Slis { get; init; }
-
     /// <summary>Mapped items by status (<c>success</c>, <c>error</c>), all detectors.</summary>
     public required IReadOnlyDictionary<string, double> Requests { get; init; }
 
@@ -16,6 +15,7 @@ public sealed record TelemetrySummary
 
     public required IReadOnlyDictionary<string, double> FallbacksByReason { get; init; }
 
+    /// <summary>Model outputs by validity (<c>true</c>, <c>false</c>).</summary>
     public required IReadOnlyDictionary<string, double> SchemaValidation { get; init; }
 
     public required double ModelSuccess { get; init; }
@@ -28,10 +28,8 @@ public sealed record TelemetrySummary
 
     public required double Batches { get; init; }
 
-    internal static TelemetrySummary From(MapperCollectors c, SliSnapshot slis, ServiceInfo service) => new()
+    internal static CounterTotals From(MapperCollectors c) => new()
     {
-        Service = service,
-        Slis = slis,
         Requests = SumBy(c.Requests, 1),
         RequestsByDetector = SumBy(c.Requests, 0),
         FallbacksByReason = SumBy(c.Fallbacks, 1),

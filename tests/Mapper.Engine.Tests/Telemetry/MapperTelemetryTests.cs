@@ -29,10 +29,10 @@ public sealed class MapperTelemetryTests
         telemetry.Record(Decisions.Rules(FallbackReason.LowConfidence) with { ModelConfidence = 0.3, ModelOutputValid = true });
 
         var summary = telemetry.Summary();
-        Assert.Equal(1, summary.FallbacksByReason.Values.Sum());
-        Assert.Equal(1, summary.FallbacksByReason["low_confidence"]);
-        Assert.Equal(1, summary.SchemaValidation["true"]);
-        Assert.Equal(0, summary.ModelSuccess);
+        Assert.Equal(1, summary.Counters.FallbacksByReason.Values.Sum());
+        Assert.Equal(1, summary.Counters.FallbacksByReason["low_confidence"]);
+        Assert.Equal(1, summary.Counters.SchemaValidation["true"]);
+        Assert.Equal(0, summary.Counters.ModelSuccess);
         Assert.Contains("mapper_fallback_total{detector=\"presidio\",reason=\"low_confidence\"} 1", await ScrapeAsync());
     }
 
@@ -81,7 +81,7 @@ public sealed class MapperTelemetryTests
         telemetry.Record(Decisions.Model(0.95));
 
         var summary = telemetry.Summary();
-        Assert.Equal(1, summary.ModelSuccess);
+        Assert.Equal(1, summary.Counters.ModelSuccess);
         Assert.Equal(100, summary.Slis.SchemaValidPercentage);
         Assert.Single(telemetry.Recent.Snapshot());
     }
