@@ -158,9 +158,10 @@ public static partial class MappingDataLoader
         var text = File.ReadAllText(path);
         try
         {
-            _ = JsonSchema.FromText(text);
+            // A private registry: the schema's $id must not collide with an earlier load.
+            _ = JsonSchema.FromText(text, new BuildOptions { SchemaRegistry = new SchemaRegistry() });
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is JsonException or JsonSchemaException or ArgumentException or InvalidOperationException)
         {
             throw new MappingDataException(name, "schema", $"is not a valid JSON Schema: {e.Message}");
         }
