@@ -30,7 +30,9 @@ public static class MetadataValidator
             };
             if (problem is not null)
             {
-                return $"metadata.{PayloadParser.FieldName(field.Name)}: {problem}";
+                // Nested problems come as a path suffix (".label: ...", "[0].field: ..."); direct ones as a message.
+                var separator = problem[0] is '.' or '[' ? "" : ": ";
+                return $"metadata.{PayloadParser.FieldName(field.Name)}{separator}{problem}";
             }
         }
 
@@ -45,7 +47,7 @@ public static class MetadataValidator
         }
 
         var bad = value.EnumerateObject().FirstOrDefault(p => !IsUnit(p.Value));
-        return bad.Value.ValueKind == JsonValueKind.Undefined ? null : $"{PayloadParser.FieldName(bad.Name)} must be a number in [0, 1]";
+        return bad.Value.ValueKind == JsonValueKind.Undefined ? null : $".{PayloadParser.FieldName(bad.Name)}: must be a number in [0, 1]";
     }
 
     private static string? Provenance(JsonElement value)
