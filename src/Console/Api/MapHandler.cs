@@ -38,7 +38,7 @@ public sealed partial class MapHandler(
             if (options.RawContentGuard && RawContentGuard.Check(document.RootElement) is { } verdict)
             {
                 telemetry.RecordPayloadRejected(PayloadRejection.RawContent);
-                throw ApiProblemException.BadRequest($"raw_content: {verdict}; send the detector's labels, not the content it scanned");
+                throw ApiProblemException.BadRequest($"raw_content: {verdict}; send the detector labels, not the scanned content");
             }
 
             var work = batch ? batches.Prepare(document.RootElement) : PrepareSingle(document.RootElement);

@@ -40,6 +40,8 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<MapHandler>();
         services.AddSingleton<HealthProbe>();
         services.AddSingleton<EngineStatusReader>();
+        services.AddSingleton<EngineStatusSampler>();
+        services.AddHostedService(sp => sp.GetRequiredService<EngineStatusSampler>());
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddOpenApi();
 

@@ -5,18 +5,19 @@ using MudBlazor;
 
 namespace Mapper.Console.Components.Pages;
 
-/// <summary>
-/// A small, honest status page. The live sampler (one timer, many subscribers) comes with the full
-/// console; until then the page reads on load and on Refresh.
-/// </summary>
-public sealed partial class Home
+/// <summary>A small, honest status page: read on load, then kept live by the one status sampler.</summary>
+public sealed partial class Home : IAsyncDisposable
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     private EngineStatusView _view = null!;
+    private IDisposable? _subscription;
 
     [Inject]
     private EngineStatusReader Status { get; set; } = null!;
+
+    [Inject]
+    private EngineStatusSampler Sampler { get; set; } = null!;
 
     private Color HealthColor => _view.HealthStatus switch
     {
@@ -28,6 +29,25 @@ public sealed partial class Home
     private string Minutes => _view.Slis.Window.TotalMinutes.ToString("0", Invariant);
 
     protected override void OnInitialized() => Refresh();
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        // Only the interactive render subscribes: a prerender has no circuit to push to.
+        if (firstRender && RendererInfo.IsInteractive)
+        {
+            _subscription = Sampler.Subscribe(async view =>
+            {
+                _view = view;
+                await InvokeAsync(StateHasChanged);
+            });
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _subscription?.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private void Refresh() => _view = Status.Read();
 
