@@ -24,13 +24,13 @@ public sealed class TenantRateLimiter(ApiOptions options, TimeProvider time)
             return;
         }
 
-        if (_buckets.Count > MaxTenants)
-        {
-            _buckets.Clear(); // A flood of tenant names must not grow memory; every bucket restarts full.
-        }
-
         var burst = options.RateLimitBurst;
         var rate = options.RateLimitPerSecond;
+        if (_buckets.Count > MaxTenants)
+        {
+            ForgetIdle(burst, rate);
+        }
+
         var bucket = _buckets.GetOrAdd(tenant, _ => new Bucket(burst, time.GetTimestamp()));
         permits = Math.Clamp(permits, 1, burst);
         double remaining;
@@ -59,6 +59,19 @@ public sealed class TenantRateLimiter(ApiOptions options, TimeProvider time)
             {
                 RetryAfter = TimeSpan.FromSeconds(Math.Max(1, (permits - remaining) / rate)),
             };
+        }
+    }
+
+    /// <summary>A flood of tenant names must not grow memory: drop buckets that have refilled (forgetting them changes nothing).</summary>
+    private void ForgetIdle(int burst, double rate)
+    {
+        var now = time.GetTimestamp();
+        foreach (var (tenant, bucket) in _buckets)
+        {
+            if (bucket.Tokens + (time.GetElapsedTime(bucket.Updated, now).TotalSeconds * rate) >= burst)
+            {
+                _buckets.TryRemove(tenant, out _);
+            }
         }
     }
 

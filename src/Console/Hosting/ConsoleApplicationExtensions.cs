@@ -6,7 +6,7 @@ using Mapper.Engine.Telemetry;
 
 namespace Mapper.Console.Hosting;
 
-public static class ConsoleApplicationExtensions
+public static partial class ConsoleApplicationExtensions
 {
     /// <summary>
     /// Loads the mapping data and creates every metric now, so a broken table stops start-up and
@@ -24,6 +24,9 @@ public static class ConsoleApplicationExtensions
         }
 
         app.Services.GetRequiredService<MapperTelemetry>();
+        var engine = app.Services.GetRequiredService<EngineOptions>();
+        var api = app.Services.GetRequiredService<ApiOptions>();
+        LogStarting(app.Logger, engine.Mode, engine.Profile, engine.DataDirectory, api.RequireApiKey, api.RawContentGuard);
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiExceptionHandler.HandleAsync });
         app.UseAntiforgery();
@@ -36,4 +39,8 @@ public static class ConsoleApplicationExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
+
+    [LoggerMessage(EventId = 5200, Level = LogLevel.Information,
+        Message = "Mapper console starting: mode {Mode}, profile {Profile}, data directory {DataDirectory}, API keys required {RequireApiKey}, raw-content guard {RawContentGuard}")]
+    private static partial void LogStarting(ILogger logger, string mode, string profile, string dataDirectory, bool requireApiKey, bool rawContentGuard);
 }
