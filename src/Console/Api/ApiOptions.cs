@@ -1,0 +1,110 @@
+using System.Globalization;
+
+namespace Mapper.Console.Api;
+
+/// <summary>The <c>Api</c> configuration section: limits, the legacy sunset, idempotency, rate limits and keys.</summary>
+public sealed class ApiOptions
+{
+    public const string Section = "Api";
+
+    public int MaxPayloadKb { get; set; } = 64;
+
+    public bool RawContentGuard { get; set; } = true;
+
+    public int MaxBatchItems { get; set; } = 100;
+
+    /// <summary>The date (yyyy-MM-dd, UTC) after which legacy DetectorRequest bodies may be refused.</summary>
+    public string LegacySunset { get; set; } = "2027-06-30";
+
+    public string LegacySunsetLink { get; set; } = "/openapi/v1.json";
+
+    public int IdempotencyWindowMinutes { get; set; } = 60;
+
+    public int IdempotencyMaxEntries { get; set; } = 10_000;
+
+    /// <summary>Sustained requests (batch items count one each) per second per tenant; 0 turns rate limiting off.</summary>
+    public double RateLimitPerSecond { get; set; } = 500;
+
+    public int RateLimitBurst { get; set; } = 1000;
+
+    public bool RequireApiKey { get; set; }
+
+    public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+
+    public int MaxPayloadBytes => MaxPayloadKb * 1024;
+
+    public DateTimeOffset SunsetDate =>
+        DateTimeOffset.ParseExact(LegacySunset, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (MaxPayloadKb is < 4 or > 1024)
+        {
+            problems.Add($"{Section}:MaxPayloadKb must be within [4, 1024], not {MaxPayloadKb}");
+        }
+
+        if (MaxBatchItems is < 1 or > 100)
+        {
+            problems.Add($"{Section}:MaxBatchItems must be within [1, 100], not {MaxBatchItems}");
+        }
+
+        if (!DateTimeOffset.TryParseExact(LegacySunset, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
+        {
+            problems.Add($"{Section}:LegacySunset must be a date as yyyy-MM-dd, not '{LegacySunset}'");
+        }
+
+        if (string.IsNullOrWhiteSpace(LegacySunsetLink) || LegacySunsetLink.Any(c => c is '<' or '>' || char.IsControl(c)))
+        {
+            problems.Add($"{Section}:LegacySunsetLink must be a URL");
+        }
+
+        if (IdempotencyWindowMinutes is < 1 or > 7 * 24 * 60)
+        {
+            problems.Add($"{Section}:IdempotencyWindowMinutes must be within [1, 10080], not {IdempotencyWindowMinutes}");
+        }
+
+        if (IdempotencyMaxEntries is < 1 or > 1_000_000)
+        {
+            problems.Add($"{Section}:IdempotencyMaxEntries must be within [1, 1000000], not {IdempotencyMaxEntries}");
+        }
+
+        if (!(RateLimitPerSecond >= 0) || double.IsInfinity(RateLimitPerSecond))
+        {
+            problems.Add($"{Section}:RateLimitPerSecond must be 0 (off) or a positive number, not {RateLimitPerSecond}");
+        }
+
+        if (RateLimitBurst < 1)
+        {
+            problems.Add($"{Section}:RateLimitBurst must be at least 1, not {RateLimitBurst}");
+        }
+
+        for (var i = 0; i < ApiKeys.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(ApiKeys[i].Key) || ApiKeys[i].Key.Length < 16)
+            {
+                problems.Add($"{Section}:ApiKeys:{i}:Key must be at least 16 characters");
+            }
+        }
+
+        if (RequireApiKey && ApiKeys.Count == 0)
+        {
+            problems.Add($"{Section}:RequireApiKey is true but {Section}:ApiKeys is empty: no client could call");
+        }
+
+        return problems;
+    }
+}
+
+/// <summary>One API key: who it is, what it may do (<c>map:write</c>), and optionally which tenants.</summary>
+public sealed class ApiKeyOptions
+{
+    public string Name { get; set; } = "";
+
+    public string Key { get; set; } = "";
+
+    public List<string> Scopes { get; set; } = [];
+
+    /// <summary>Empty means any tenant.</summary>
+    public List<string> Tenants { get; set; } = [];
+}

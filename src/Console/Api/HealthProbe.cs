@@ -1,0 +1,63 @@
+using Mapper.Engine;
+using Mapper.Engine.Controls;
+using Mapper.Engine.Data;
+using Mapper.Engine.Model;
+using Mapper.Engine.Telemetry;
+
+namespace Mapper.Console.Api;
+
+/// <summary>
+/// Real readiness (contract §1 Fix): the rules are loaded, the data directory is writable, and what the
+/// model adapter is doing. Hybrid without a model is degraded but ready: the rules serve every request.
+/// </summary>
+public sealed class HealthProbe(EngineDataProvider data, RuntimeControlsStore controls, EngineOptions engine, TimeProvider time, IServiceProvider services)
+{
+    private readonly IModelScorer? _model = services.GetService<IModelScorer>();
+
+    public HealthReport Check()
+    {
+        var current = data.Current;
+        var versions = current.Versions;
+        var rules = new RulesHealth(versions.RuleCount > 0, versions.Taxonomy, versions.TaxonomyHash, versions.Frameworks,
+            versions.Detectors.Count, versions.RuleCount, versions.LoadedAt);
+        var mode = controls.Current.Mode;
+        var active = _model?.ActiveModel;
+        var model = new ModelHealth(EngineOptions.ModeName(mode), active ?? MapperTelemetry.NoModel,
+            mode == MappingMode.RulesOnly ? "not_used" : active is null ? "none" : "active");
+        var store = ProbeStore();
+
+        var ready = rules.Loaded && store.Writable;
+        var (status, message) = (ready, mode, active) switch
+        {
+            (false, _, _) => ("unavailable", rules.Loaded ? "The data directory is not writable." : "No rules are loaded."),
+            (true, MappingMode.RulesOnly, _) => ("ready", "rules_only (kill switch): the rules answer every request; the model is not called."),
+            (true, _, null) => ("degraded", "hybrid without an active model: the rules answer every request (fallback reason no_model)."),
+            _ => ("ready", "hybrid: the model answers, the rules back it up."),
+        };
+        return new HealthReport(status, ready, message, rules, model, store, time.GetUtcNow());
+    }
+
+    private StoreHealth ProbeStore()
+    {
+        var probe = Path.Combine(engine.DataDirectory, $".health-{Guid.NewGuid():N}");
+        try
+        {
+            File.WriteAllBytes(probe, []);
+            File.Delete(probe);
+            return new StoreHealth(engine.DataDirectory, true, null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new StoreHealth(engine.DataDirectory, false, e.GetType().Name);
+        }
+    }
+}
+
+public sealed record HealthReport(string Status, bool Ready, string Message, RulesHealth Rules, ModelHealth Model, StoreHealth Store, DateTimeOffset CheckedAt);
+
+public sealed record RulesHealth(bool Loaded, string TaxonomyVersion, string TaxonomyHash, string FrameworksVersion, int Detectors, int RuleCount, DateTimeOffset LoadedAt);
+
+/// <summary><c>state</c>: <c>active</c>, <c>none</c> (hybrid, no adapter) or <c>not_used</c> (rules_only).</summary>
+public sealed record ModelHealth(string Mode, string ActiveModel, string State);
+
+public sealed record StoreHealth(string DataDirectory, bool Writable, string? Error);

@@ -1,0 +1,146 @@
+using System.Globalization;
+using System.Text.Json;
+using Mapper.Engine.Model;
+using Mapper.Engine.Pipeline;
+using Mapper.Engine.Telemetry;
+using Mapper.Engine.Validation;
+
+namespace Mapper.Console.Api;
+
+/// <summary>
+/// <c>POST /map</c> and <c>POST /map/batch</c>: key, size limit, JSON, raw-content guard, shape, tenant,
+/// idempotency, rate limit, then the engine. Refusals are answered with the error body of contract §4.
+/// </summary>
+public sealed partial class MapHandler(
+    BatchMapper batches, MapperTelemetry telemetry, ApiOptions options, ApiKeyAuthenticator keys,
+    TenantRateLimiter limiter, IdempotencyStore idempotency, ILogger<MapHandler> logger)
+{
+    public const string DeprecatedType = "DetectorRequest";
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    public Task MapAsync(HttpContext context) => HandleAsync(context, batch: false);
+
+    public Task MapBatchAsync(HttpContext context) => HandleAsync(context, batch: true);
+
+    private async Task HandleAsync(HttpContext context, bool batch)
+    {
+        try
+        {
+            var key = keys.Authenticate(context.Request, ApiKeyAuthenticator.MapWriteScope);
+            var body = await BodyReader.ReadAsync(context.Request, options.MaxPayloadBytes, context.RequestAborted);
+            if (body is null)
+            {
+                telemetry.RecordPayloadRejected(PayloadRejection.Oversize);
+                throw ApiProblemException.BadRequest($"body: larger than the limit of {options.MaxPayloadKb} KB");
+            }
+
+            using var document = ParseJson(body);
+            if (options.RawContentGuard && RawContentGuard.Check(document.RootElement) is { } verdict)
+            {
+                telemetry.RecordPayloadRejected(PayloadRejection.RawContent);
+                throw ApiProblemException.BadRequest($"raw_content: {verdict}; send the detector labels, not the scanned content");
+            }
+
+            var work = batch ? batches.Prepare(document.RootElement) : PrepareSingle(document.RootElement);
+            foreach (var tenant in work.Tenants.Cast<string?>().DefaultIfEmpty(null))
+            {
+                ApiKeyAuthenticator.AuthorizeTenant(context.Request, key, tenant);
+            }
+
+            var tenantKey = Header(context, ApiKeyAuthenticator.TenantHeader) ?? work.Tenants.FirstOrDefault() ?? "-";
+            var idempotencyKey = CorrelationMiddleware.IdempotencyKey(context.Request) is { } k ? IdempotencyStore.Key(tenantKey, context.Request.Path, k) : null;
+            var bodyHash = IdempotencyStore.Hash(body);
+            if (idempotencyKey is not null && idempotency.Find(idempotencyKey) is { } first)
+            {
+                if (!first.BodyHash.AsSpan().SequenceEqual(bodyHash))
+                {
+                    throw ApiProblemException.Invalid($"{CorrelationMiddleware.IdempotencyKeyHeader}: already used with a different body; use a new key");
+                }
+
+                context.Response.Headers[ReplayedHeader] = "true";
+                await WriteAsync(context, new PreparedAnswer(first.Status, first.Response, first.Legacy));
+                return;
+            }
+
+            limiter.Acquire(context.Response, tenantKey, work.Items);
+            var answer = await work.Run(context.RequestAborted);
+            if (idempotencyKey is not null)
+            {
+                idempotency.Store(idempotencyKey, bodyHash, answer.Status, answer.Body, answer.Legacy);
+            }
+
+            await WriteAsync(context, answer);
+        }
+        catch (ApiProblemException problem)
+        {
+            LogRefused(logger, problem.Status, problem.ErrorCode, problem.Message);
+            await ApiErrorWriter.WriteAsync(context, problem, telemetry);
+        }
+        catch (ModelOverloadedException)
+        {
+            var problem = new ApiProblemException(StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "The model is saturated; retry shortly", retryable: true)
+            {
+                RetryAfter = TimeSpan.FromSeconds(1),
+            };
+            LogRefused(logger, problem.Status, problem.ErrorCode, problem.Message);
+            await ApiErrorWriter.WriteAsync(context, problem, telemetry);
+        }
+    }
+
+    private PreparedWork PrepareSingle(JsonElement root)
+    {
+        var (item, error) = PayloadParser.Parse(root);
+        if (item is null)
+        {
+            telemetry.RecordItemError(batches.DetectorLabel(PayloadParser.Detector(root)));
+            throw ApiProblemException.Invalid(error!);
+        }
+
+        if (item.Legacy)
+        {
+            telemetry.RecordDeprecated(DeprecatedType);
+        }
+
+        return new PreparedWork(item.Request.TenantId is { } t ? [t] : [], 1, async ct =>
+        {
+            var outcome = await batches.Pipeline.MapAsync(item.Request, MapOptions.Default, ct);
+            return new PreparedAnswer(StatusCodes.Status200OK, JsonSerializer.SerializeToUtf8Bytes(outcome.Event, EventJson.Options), item.Legacy);
+        });
+    }
+
+    private static JsonDocument ParseJson(byte[] body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
+        }
+        catch (JsonException e)
+        {
+            throw ApiProblemException.Invalid($"body: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine})");
+        }
+    }
+
+    private async Task WriteAsync(HttpContext context, PreparedAnswer answer)
+    {
+        var response = context.Response;
+        if (answer.Legacy)
+        {
+            response.Headers["Deprecation"] = "true";
+            response.Headers["Sunset"] = options.SunsetDate.ToString("R", CultureInfo.InvariantCulture);
+            response.Headers.Link = $"<{options.LegacySunsetLink}>; rel=\"sunset\"";
+        }
+
+        response.StatusCode = answer.Status;
+        response.ContentType = "application/json";
+        await response.Body.WriteAsync(answer.Body, context.RequestAborted);
+    }
+
+    private static string? Header(HttpContext context, string name) =>
+        context.Request.Headers[name].ToString() is { Length: > 0 } value ? value : null;
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Debug, Message = "Refused a mapping request: {Status} {ErrorCode}: {Reason}")]
+    private static partial void LogRefused(ILogger logger, int status, string errorCode, string reason);
+}
+
+/// <summary>A validated request, ready to run: its tenants (for authorization and limits), its item count, and the mapping.</summary>
+public sealed record PreparedWork(IReadOnlyList<string> Tenants, int Items, Func<CancellationToken, Task<PreparedAnswer>> Run);

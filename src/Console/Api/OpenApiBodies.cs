@@ -1,0 +1,21 @@
+using Microsoft.OpenApi;
+
+namespace Mapper.Console.Api;
+
+public static class OpenApiBodies
+{
+    /// <summary>
+    /// Describes a JSON request body in the OpenAPI document only. (<c>Accepts&lt;T&gt;</c> would also make
+    /// routing answer 415 to a body without a JSON content type; the contract wants such bodies parsed, and a 422 if they are not JSON.)
+    /// </summary>
+    public static RouteHandlerBuilder DescribeJsonBody<T>(this RouteHandlerBuilder builder) =>
+        builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>
+        {
+            var schema = await context.GetOrCreateSchemaAsync(typeof(T), null, cancellationToken);
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = schema } },
+            };
+        });
+}

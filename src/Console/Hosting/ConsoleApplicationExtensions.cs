@@ -1,0 +1,46 @@
+using Mapper.Console.Api;
+using Mapper.Console.Components;
+using Mapper.Engine;
+using Mapper.Engine.Data;
+using Mapper.Engine.Telemetry;
+
+namespace Mapper.Console.Hosting;
+
+public static partial class ConsoleApplicationExtensions
+{
+    /// <summary>
+    /// Loads the mapping data and creates every metric now, so a broken table stops start-up and
+    /// <c>/metrics</c> lists every collector from the first scrape; then the middleware, outermost first.
+    /// </summary>
+    public static WebApplication UseConsole(this WebApplication app)
+    {
+        try
+        {
+            app.Services.GetRequiredService<EngineDataProvider>();
+        }
+        catch (MappingDataException e)
+        {
+            throw new InvalidConfigurationException([$"{EngineOptions.Section}:MappingDataDirectory: the mapping data cannot be loaded: {e.Message}"]);
+        }
+
+        app.Services.GetRequiredService<MapperTelemetry>();
+        var engine = app.Services.GetRequiredService<EngineOptions>();
+        var api = app.Services.GetRequiredService<ApiOptions>();
+        LogStarting(app.Logger, engine.Mode, engine.Profile, engine.DataDirectory, api.RequireApiKey, api.RawContentGuard);
+        app.UseMiddleware<CorrelationMiddleware>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiExceptionHandler.HandleAsync });
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapConsoleUi(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+
+    [LoggerMessage(EventId = 5200, Level = LogLevel.Information,
+        Message = "Mapper console starting: mode {Mode}, profile {Profile}, data directory {DataDirectory}, API keys required {RequireApiKey}, raw-content guard {RawContentGuard}")]
+    private static partial void LogStarting(ILogger logger, string mode, string profile, string dataDirectory, bool requireApiKey, bool rawContentGuard);
+}

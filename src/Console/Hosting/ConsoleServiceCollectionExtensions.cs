@@ -1,0 +1,82 @@
+using System.Reflection;
+using System.Text.Json;
+using Mapper.Console.Api;
+using Mapper.Console.Status;
+using Mapper.Engine;
+using Mapper.Engine.Data;
+using Mapper.Engine.Model;
+using Mapper.Engine.Pipeline;
+using Mapper.Engine.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
+using Prometheus;
+
+namespace Mapper.Console.Hosting;
+
+public static class ConsoleServiceCollectionExtensions
+{
+    /// <summary>
+    /// The console: validated settings, the engine, telemetry (the decision recorder), the HTTP API and
+    /// the Blazor UI. Throws <see cref="InvalidConfigurationException"/> naming every bad setting.
+    /// </summary>
+    public static IServiceCollection AddConsole(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = ConsoleSettings.Load(configuration);
+        services.AddSingleton(settings.Api);
+        services.AddSingleton(settings.Slo);
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton(Metrics.DefaultRegistry);
+        services.AddSingleton(sp => new SliWindows(sp.GetRequiredService<TimeProvider>(), settings.Slo.Window));
+        services.AddSingleton(_ => new RecentDecisions(settings.Slo.RecentDecisions));
+        services.AddSingleton(CreateTelemetry);
+        services.AddSingleton<IDecisionRecorder>(sp => sp.GetRequiredService<MapperTelemetry>());
+        services.AddMappingEngine(settings.Engine);
+
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<TenantRateLimiter>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<BatchMapper>();
+        services.AddSingleton<MapHandler>();
+        services.AddSingleton<HealthProbe>();
+        services.AddSingleton<EngineStatusReader>();
+        services.AddSingleton<EngineStatusSampler>();
+        services.AddHostedService(sp => sp.GetRequiredService<EngineStatusSampler>());
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        services.AddOpenApi();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        return services;
+    }
+
+    private static MapperTelemetry CreateTelemetry(IServiceProvider services)
+    {
+        var data = services.GetRequiredService<EngineDataProvider>();
+        var telemetry = new MapperTelemetry(
+            services.GetRequiredService<CollectorRegistry>(),
+            services.GetRequiredService<SliWindows>(),
+            services.GetRequiredService<RecentDecisions>(),
+            Version(),
+            () => data.Current.Versions.Taxonomy);
+        if (services.GetService<IModelScorer>() is { } model)
+        {
+            telemetry.UseActiveModel(() => model.ActiveModel);
+        }
+
+        if (services.GetService<QueueLagSource>() is { } lag)
+        {
+            telemetry.UseQueueLag(lag.OldestWaiting);
+        }
+
+        return telemetry;
+    }
+
+    /// <summary>The informational version, with the commit (if stamped) cut to 7 characters.</summary>
+    private static string Version()
+    {
+        var version = typeof(ConsoleServiceCollectionExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        return plus < 0 || version.Length <= plus + 8 ? version : version[..(plus + 8)];
+    }
+}

@@ -1,0 +1,54 @@
+using Mapper.Engine.Model;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Prometheus;
+
+namespace Mapper.Console.Tests.Support;
+
+/// <summary>The console in memory, with its own data directory and its own metrics registry.</summary>
+public sealed class MapperFactory(IReadOnlyDictionary<string, string?>? settings = null, IModelScorer? model = null)
+    : WebApplicationFactory<Program>
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "mapper-console-tests", Guid.NewGuid().ToString("N"));
+
+    public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Mapper:DataDirectory", DataDirectory);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton(Registry);
+            if (model is not null)
+            {
+                services.AddSingleton(model);
+            }
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Directory.Exists(DataDirectory))
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        else if (File.Exists(DataDirectory))
+        {
+            File.Delete(DataDirectory);
+        }
+    }
+
+    public async Task<string> ScrapeAsync()
+    {
+        using var client = CreateClient();
+        return await client.GetStringAsync("/metrics", TestContext.Current.CancellationToken);
+    }
+}
