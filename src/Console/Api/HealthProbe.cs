@@ -2,6 +2,7 @@ using Mapper.Engine;
 using Mapper.Engine.Controls;
 using Mapper.Engine.Data;
 using Mapper.Engine.Model;
+using Mapper.Engine.Model.Serving;
 using Mapper.Engine.Telemetry;
 
 namespace Mapper.Console.Api;
@@ -13,6 +14,7 @@ namespace Mapper.Console.Api;
 public sealed class HealthProbe(EngineDataProvider data, RuntimeControlsStore controls, EngineOptions engine, TimeProvider time, IServiceProvider services)
 {
     private readonly IModelScorer? _model = services.GetService<IModelScorer>();
+    private readonly OnnxModelScorer? _onnx = services.GetService<OnnxModelScorer>();
 
     public HealthReport Check()
     {
@@ -22,8 +24,10 @@ public sealed class HealthProbe(EngineDataProvider data, RuntimeControlsStore co
             versions.Detectors.Count, versions.RuleCount, versions.LoadedAt);
         var mode = controls.Current.Mode;
         var active = _model?.ActiveModel;
+        var adapter = _onnx?.Health;
         var model = new ModelHealth(EngineOptions.ModeName(mode), active ?? MapperTelemetry.NoModel,
-            mode == MappingMode.RulesOnly ? "not_used" : active is null ? "none" : "active");
+            mode == MappingMode.RulesOnly ? "not_used" : AdapterStateName(active, adapter?.State), adapter?.Revision, adapter?.LastError,
+            adapter?.QueueLag.TotalSeconds ?? 0, adapter?.QueueLength ?? 0);
         var store = ProbeStore();
 
         var ready = rules.Loaded && store.Writable;
@@ -31,11 +35,20 @@ public sealed class HealthProbe(EngineDataProvider data, RuntimeControlsStore co
         {
             (false, _, _) => ("unavailable", rules.Loaded ? "The data directory is not writable." : "No rules are loaded."),
             (true, MappingMode.RulesOnly, _) => ("ready", "rules_only (kill switch): the rules answer every request; the model is not called."),
+            (true, _, null) when model.State == "loading" => ("degraded", "hybrid, model adapter loading: the rules answer until it is active (fallback reason no_model)."),
             (true, _, null) => ("degraded", "hybrid without an active model: the rules answer every request (fallback reason no_model)."),
             _ => ("ready", "hybrid: the model answers, the rules back it up."),
         };
         return new HealthReport(status, ready, message, rules, model, store, time.GetUtcNow());
     }
+
+    private static string AdapterStateName(string? active, AdapterState? state) => (active, state) switch
+    {
+        (not null, _) => "active",
+        (null, AdapterState.Loading) => "loading",
+        (null, AdapterState.Failed) => "failed",
+        _ => "none",
+    };
 
     private StoreHealth ProbeStore()
     {
@@ -57,7 +70,11 @@ public sealed record HealthReport(string Status, bool Ready, string Message, Rul
 
 public sealed record RulesHealth(bool Loaded, string TaxonomyVersion, string TaxonomyHash, string FrameworksVersion, int Detectors, int RuleCount, DateTimeOffset LoadedAt);
 
-/// <summary><c>state</c>: <c>active</c>, <c>none</c> (hybrid, no adapter) or <c>not_used</c> (rules_only).</summary>
-public sealed record ModelHealth(string Mode, string ActiveModel, string State);
+/// <summary>
+/// <c>state</c>: <c>active</c>, <c>loading</c> (start-up, e.g. training the baseline), <c>failed</c> (see
+/// <c>last_error</c>), <c>none</c> (hybrid, no adapter) or <c>not_used</c> (rules_only).
+/// </summary>
+public sealed record ModelHealth(
+    string Mode, string ActiveModel, string State, int? Revision = null, string? LastError = null, double QueueLagSeconds = 0, int QueueLength = 0);
 
 public sealed record StoreHealth(string DataDirectory, bool Writable, string? Error);

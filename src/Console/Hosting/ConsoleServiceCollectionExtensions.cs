@@ -32,6 +32,10 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton(CreateTelemetry);
         services.AddSingleton<IDecisionRecorder>(sp => sp.GetRequiredService<MapperTelemetry>());
         services.AddMappingEngine(settings.Engine);
+        if (settings.Model.Enabled)
+        {
+            services.AddModelPath(settings.Model.ToModelOptions(settings.Engine.DataDirectory));
+        }
 
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<TenantRateLimiter>();
@@ -48,6 +52,15 @@ public static class ConsoleServiceCollectionExtensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         return services;
+    }
+
+    /// <summary>The in-process ONNX model behind the pipeline's model seam, brought up in the background.</summary>
+    private static void AddModelPath(this IServiceCollection services, ModelOptions options)
+    {
+        services.AddSingleton(sp => sp.GetRequiredService<EngineDataProvider>().Current.Data);
+        services.AddModelServices(options);
+        services.AddSingleton(sp => new QueueLagSource(() => sp.GetRequiredService<OnnxModelScorer>().QueueLag));
+        services.AddHostedService<ModelBootstrapService>();
     }
 
     private static MapperTelemetry CreateTelemetry(IServiceProvider services)

@@ -5,7 +5,7 @@ using Mapper.Engine.Telemetry;
 namespace Mapper.Console.Hosting;
 
 /// <summary>The bound and validated configuration sections the console starts from.</summary>
-public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOptions Slo)
+public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOptions Slo, ModelHostingOptions Model)
 {
     /// <summary>Binds every section and validates it; throws <see cref="InvalidConfigurationException"/> listing every problem.</summary>
     public static ConsoleSettings Load(IConfiguration configuration)
@@ -14,9 +14,11 @@ public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOp
         var engine = Bind<EngineOptions>(configuration, EngineOptions.Section, problems);
         var api = Bind<ApiOptions>(configuration, ApiOptions.Section, problems);
         var slo = Bind<SloOptions>(configuration, SloOptions.Section, problems);
+        var model = Bind<ModelHostingOptions>(configuration, ModelHostingOptions.Section, problems);
         problems.AddRange(engine.Validate());
         problems.AddRange(api.Validate());
         problems.AddRange(slo.Validate());
+        problems.AddRange(model.Validate());
         if (problems.Count > 0)
         {
             throw new InvalidConfigurationException(problems);
@@ -33,7 +35,7 @@ public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOp
             throw new InvalidConfigurationException([$"{EngineOptions.Section}:DataDirectory '{engine.DataDirectory}' cannot be created: {e.Message}"]);
         }
 
-        return new ConsoleSettings(engine, api, slo);
+        return new ConsoleSettings(engine, api, slo, model);
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> problems)

@@ -18,6 +18,9 @@ public sealed class MapperFactory(IReadOnlyDictionary<string, string?>? settings
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Mapper:DataDirectory", DataDirectory);
+
+        // Training a baseline adapter per test app would cost seconds each; model tests opt in.
+        builder.UseSetting("Model:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

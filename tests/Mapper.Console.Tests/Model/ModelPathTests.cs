@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Mapper.Console.Tests.Support;
+
+namespace Mapper.Console.Tests.Model;
+
+/// <summary>The real model path in the console: a fresh data directory trains the bundled baseline at start.</summary>
+public sealed class ModelPathTests
+{
+    [Fact]
+    public async Task Start_FreshDataDirectory_TrainsBaselineThenAnswersFromModel()
+    {
+        await using var factory = new MapperFactory(new Dictionary<string, string?> { ["Model:Enabled"] = "true" });
+        using var client = factory.CreateClient();
+
+        var health = await WaitForModelAsync(client);
+        Assert.Equal("ready", (string?)health["status"]);
+        Assert.Equal("mapper-baseline@1.0.0", (string?)health["model"]!["active_model"]);
+        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "adapters", "mapper-baseline", "1.0.0", "model.onnx")));
+
+        using var response = await client.PostAsync("/map", """{"detector":"presidio","output":"US_SSN","tenant_id":"t1"}""");
+        var answer = await response.JsonAsync();
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("model", (string?)answer["provenance"]!["route"]);
+        Assert.Equal("mapper-baseline@1.0.0", (string?)answer["version_info"]!["model"]);
+        Assert.Equal("PII.Identifier.SSN", (string?)answer["taxonomy"]![0]);
+        Assert.Contains("mapper_service_info{version=", await factory.ScrapeAsync(), StringComparison.Ordinal);
+        Assert.Contains("model=\"mapper-baseline@1.0.0\"", await factory.ScrapeAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<JsonNode> WaitForModelAsync(HttpClient client)
+    {
+        // Training the baseline takes seconds on two cores; poll /health until the adapter is active.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            var health = await (await client.GetAsync("/health", TestContext.Current.CancellationToken)).JsonAsync();
+            var state = (string?)health["model"]!["state"];
+            if (state == "active" || DateTime.UtcNow > deadline)
+            {
+                Assert.Equal("active", state);
+                return health;
+            }
+
+            Assert.NotEqual("failed", state);
+            await Task.Delay(200, TestContext.Current.CancellationToken);
+        }
+    }
+}
