@@ -6,18 +6,18 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mapper.Cli;
 
-/// <summary>The engine wired the way the service wires it (<c>AddMappingEngine</c>), plus the CLI's model seam.</summary>
-public sealed class CliEngine : IDisposable
+/// <summary>The engine wired the way the service wires it (<c>AddMappingEngine</c>), with or without the model path.</summary>
+public sealed class CliEngine : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private CliEngine(ServiceProvider services, EngineOptions options)
+    private CliEngine(ServiceProvider services, EngineOptions options, IModelScorer? model)
     {
         _services = services;
         Options = options;
         Data = services.GetRequiredService<EngineDataProvider>();
         Pipeline = services.GetRequiredService<MappingPipeline>();
-        Model = services.GetService<IModelScorer>();
+        Model = model;
     }
 
     public EngineOptions Options { get; }
@@ -26,29 +26,34 @@ public sealed class CliEngine : IDisposable
 
     public MappingPipeline Pipeline { get; }
 
+    /// <summary>The model path when it was asked for (it may still have no active adapter), else null.</summary>
     public IModelScorer? Model { get; }
 
-    /// <summary>Throws <see cref="MappingDataException"/> when the mapping data does not load.</summary>
-    public static CliEngine Create(LoadedOptions loaded)
+    /// <summary>
+    /// Throws <see cref="MappingDataException"/> when the mapping data (or the model settings) do not load.
+    /// With <paramref name="withModel"/>, an adapter is made active first (see <see cref="ModelScorerFactory.ActivateAsync"/>).
+    /// </summary>
+    public static async Task<CliEngine> CreateAsync(LoadedOptions loaded, bool withModel, TextWriter error, CancellationToken cancellationToken)
     {
         var services = new ServiceCollection();
-        if (ModelScorerFactory.Create(loaded.Options, loaded.Configuration) is { } model)
+        services.AddMappingEngine(loaded.Options);
+        if (withModel)
         {
-            services.AddSingleton(model);
+            ModelScorerFactory.AddTo(services, loaded.Model);
         }
 
-        services.AddMappingEngine(loaded.Options);
         var provider = services.BuildServiceProvider();
         try
         {
-            return new CliEngine(provider, loaded.Options);
+            var model = withModel ? await ModelScorerFactory.ActivateAsync(provider, error, cancellationToken) : null;
+            return new CliEngine(provider, loaded.Options, model);
         }
         catch
         {
-            provider.Dispose();
+            await provider.DisposeAsync();
             throw;
         }
     }
 
-    public void Dispose() => _services.Dispose();
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 }
