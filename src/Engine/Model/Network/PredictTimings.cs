@@ -8,17 +8,27 @@ namespace Mapper.Engine.Model.Network;
 /// </summary>
 public sealed class PredictTimings
 {
-    public long FeaturizeTicks { get; internal set; }
+    public long FeaturizeTicks { get; private set; }
 
-    public long TensorTicks { get; internal set; }
+    public long TensorTicks { get; private set; }
 
-    public long RunTicks { get; internal set; }
+    public long RunTicks { get; private set; }
 
-    public long DecodeTicks { get; internal set; }
+    public long DecodeTicks { get; private set; }
 
-    public long Items { get; internal set; }
+    public long Items { get; private set; }
 
-    public long Runs { get; internal set; }
+    public long Runs { get; private set; }
+
+    internal void Add(long featurize, long tensor, long run, long decode, long items, long runs)
+    {
+        FeaturizeTicks += featurize;
+        TensorTicks += tensor;
+        RunTicks += run;
+        DecodeTicks += decode;
+        Items += items;
+        Runs += runs;
+    }
 
     public static double Microseconds(long ticks) => ticks * 1_000_000.0 / Stopwatch.Frequency;
 }
