@@ -11,29 +11,32 @@ public sealed class CliEngine : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private CliEngine(ServiceProvider services, EngineOptions options, IModelScorer? model)
+    private readonly bool _withModel;
+
+    private CliEngine(ServiceProvider services, EngineOptions options, bool withModel)
     {
         _services = services;
+        _withModel = withModel;
         Options = options;
         Data = services.GetRequiredService<EngineDataProvider>();
-        Pipeline = services.GetRequiredService<MappingPipeline>();
-        Model = model;
     }
 
     public EngineOptions Options { get; }
 
     public EngineDataProvider Data { get; }
 
-    public MappingPipeline Pipeline { get; }
+    /// <summary>Resolved on first use: with the model path, resolving it opens the adapter store.</summary>
+    public MappingPipeline Pipeline => _services.GetRequiredService<MappingPipeline>();
 
-    /// <summary>The model path when it was asked for (it may still have no active adapter), else null.</summary>
-    public IModelScorer? Model { get; }
+    /// <summary>The model path once <see cref="ActivateModelAsync"/> ran (it may still have no active adapter), else null.</summary>
+    public IModelScorer? Model { get; private set; }
 
     /// <summary>
-    /// Throws <see cref="MappingDataException"/> when the mapping data (or the model settings) do not load.
-    /// With <paramref name="withModel"/>, an adapter is made active first (see <see cref="ModelScorerFactory.ActivateAsync"/>).
+    /// Throws <see cref="MappingDataException"/> when the mapping data do not load. With <paramref name="withModel"/>
+    /// the model services are registered; <see cref="ActivateModelAsync"/> then makes an adapter active, so a
+    /// command can reject bad input before it trains anything.
     /// </summary>
-    public static async Task<CliEngine> CreateAsync(LoadedOptions loaded, bool withModel, TextWriter error, CancellationToken cancellationToken)
+    public static async Task<CliEngine> CreateAsync(LoadedOptions loaded, bool withModel)
     {
         var services = new ServiceCollection();
         services.AddMappingEngine(loaded.Options);
@@ -45,13 +48,21 @@ public sealed class CliEngine : IAsyncDisposable
         var provider = services.BuildServiceProvider();
         try
         {
-            var model = withModel ? await ModelScorerFactory.ActivateAsync(provider, error, cancellationToken) : null;
-            return new CliEngine(provider, loaded.Options, model);
+            return new CliEngine(provider, loaded.Options, withModel);
         }
         catch
         {
             await provider.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Restores, activates or trains an adapter (see <see cref="ModelScorerFactory.ActivateAsync"/>); a no-op without the model path.</summary>
+    public async Task ActivateModelAsync(TextWriter error, CancellationToken cancellationToken)
+    {
+        if (_withModel && Model is null)
+        {
+            Model = await ModelScorerFactory.ActivateAsync(_services, error, cancellationToken);
         }
     }
 

@@ -22,28 +22,33 @@ public static class AdaptersTrainCommand
             throw new UsageException("--activate applies to the configured store; it cannot be combined with --out");
         }
 
+        // Every flag is checked before anything is loaded or created.
+        var seed = line.ULong("--seed");
+        var epochs = line.Int("--epochs", 1, 1000);
+        var explicitVersion = line.Value("--version");
+        if (explicitVersion is not null && !AdapterVersion.IsValid(explicitVersion))
+        {
+            throw new UsageException($"--version must be MAJOR.MINOR.PATCH, not '{explicitVersion}'");
+        }
+
+        var explicitId = line.Value("--id");
+        if (explicitId is not null && !AdapterVersion.IsValidId(explicitId))
+        {
+            throw new UsageException($"--id must be lower-case letters, digits and '-', not '{explicitId}'");
+        }
+
         var setup = CliSetup.Load(line);
         var model = setup.Loaded.Model;
         var training = model.BaselineTraining with
         {
-            Seed = line.ULong("--seed") ?? model.BaselineTraining.Seed,
-            Epochs = line.Int("--epochs", 1, 1000) ?? model.BaselineTraining.Epochs,
+            Seed = seed ?? model.BaselineTraining.Seed,
+            Epochs = epochs ?? model.BaselineTraining.Epochs,
         };
-        var id = line.Value("--id") ?? model.AdapterId;
-        if (!AdapterVersion.IsValidId(id))
-        {
-            throw new UsageException($"--id must be lower-case letters, digits and '-', not '{id}'");
-        }
-
+        var id = explicitId ?? model.AdapterId;
         using var session = new AdapterStoreSession(setup);
         var store = output is null ? session.Store : new AdapterStore(output);
         var latest = store.Latest(id);
-        var version = line.Value("--version") ?? (latest is null ? "1.0.0" : AdapterVersion.NextPatch(latest.Version));
-        if (!AdapterVersion.IsValid(version))
-        {
-            throw new UsageException($"--version must be MAJOR.MINOR.PATCH, not '{version}'");
-        }
-
+        var version = explicitVersion ?? (latest is null ? "1.0.0" : AdapterVersion.NextPatch(latest.Version));
         if (store.Find(id, version) is not null)
         {
             throw new InputFileException($"{id}@{version} already exists in {store.Root}; adapters are immutable, choose another --version");

@@ -32,8 +32,9 @@ public static class QualityValidateCommand
 
         try
         {
-            await using var engine = await CliEngine.CreateAsync(loaded, mode == MappingMode.Hybrid, context.Err, context.CancellationToken);
+            await using var engine = await CliEngine.CreateAsync(loaded, mode == MappingMode.Hybrid);
             var files = GoldenCaseLoader.LoadAll(golden, engine.Data.Current.Data.Taxonomy);
+            await engine.ActivateModelAsync(context.Err, context.CancellationToken);
             var runner = new QualityRunner(engine.Pipeline, engine.Data, engine.Model);
             var report = await runner.RunAsync(files, new QualityRunSettings(mode, environment, loaded.Options.Profile), context.CancellationToken);
             var shown = line.Has("--show-failures") ? report : report with { Failures = [] };

@@ -27,7 +27,7 @@ public static class VersionsShowCommand
         try
         {
             // Reading versions must not train or load a model; the model column says what this process serves.
-            await using var engine = await CliEngine.CreateAsync(loaded, withModel: false, context.Err, context.CancellationToken);
+            await using var engine = await CliEngine.CreateAsync(loaded, withModel: false);
             var current = engine.Data.Current;
             var versions = new VersionsView(
                 current.Versions.Taxonomy,
