@@ -1,6 +1,7 @@
 using System.Reflection;
 using Mapper.Engine;
 using Mapper.Engine.Model;
+using Mapper.Engine.Model.Adapters;
 using Microsoft.Extensions.Configuration;
 
 namespace Mapper.Cli;
@@ -86,7 +87,7 @@ public static class CliConfiguration
             problems.Add($"{ModelSection} holds a value of the wrong type (numbers for bars, epochs, buckets and seed)");
         }
 
-        if (!Engine.Model.Adapters.AdapterVersion.IsValidId(model.AdapterId))
+        if (!AdapterVersion.IsValidId(model.AdapterId))
         {
             problems.Add($"{ModelSection}:AdapterId must be lower-case letters, digits and '-', not '{model.AdapterId}'");
         }
