@@ -1,4 +1,6 @@
 using Mapper.Cli.Commands;
+using Mapper.Engine.Data;
+using Mapper.Engine.Quality;
 
 namespace Mapper.Cli;
 
@@ -24,6 +26,12 @@ public static class CliApp
         QualityValidateCommand.Definition,
         ValidateConfigCommand.Definition,
         VersionsShowCommand.Definition,
+        AdaptersTrainCommand.Definition,
+        AdaptersListCommand.Definition,
+        AdaptersEvaluateCommand.Definition,
+        AdaptersActivateCommand.Activate,
+        AdaptersActivateCommand.Rollback,
+        BenchEngineCommand.Definition,
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
@@ -59,6 +67,16 @@ public static class CliApp
         {
             await error.WriteLineAsync($"mapper {string.Join(' ', command.Path)}: {e.Message}\nusage: {command.Usage}");
             return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is GoldenCaseFormatException or MappingDataException or InputFileException)
+        {
+            await error.WriteLineAsync($"mapper {string.Join(' ', command.Path)}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (CheckFailedException e)
+        {
+            await error.WriteLineAsync($"mapper {string.Join(' ', command.Path)}: {e.Message}");
+            return ExitCodes.Failed;
         }
     }
 

@@ -1,11 +1,17 @@
 using System.Reflection;
 using Mapper.Engine;
+using Mapper.Engine.Model;
+using Mapper.Engine.Model.Adapters;
 using Microsoft.Extensions.Configuration;
 
 namespace Mapper.Cli;
 
 /// <summary>Options as the service would see them, and every problem found on the way.</summary>
-public sealed record LoadedOptions(EngineOptions Options, IConfiguration Configuration, string Source, IReadOnlyList<string> Problems);
+public sealed record LoadedOptions(EngineOptions Options, IConfiguration Configuration, string Source, IReadOnlyList<string> Problems)
+{
+    /// <summary>The model path's settings (<c>Mapper:Model</c>), store at <c>&lt;DataDirectory&gt;/adapters</c>.</summary>
+    public ModelOptions Model { get; init; } = new();
+}
 
 /// <summary>
 /// Reads the engine options with the service's layering: <c>appsettings.json</c>, then environment
@@ -14,6 +20,9 @@ public sealed record LoadedOptions(EngineOptions Options, IConfiguration Configu
 public static class CliConfiguration
 {
     public const string DefaultFile = "appsettings.json";
+
+    /// <summary>Optional model settings: AdapterId, SmokePassBar, GoldenDirectory, BaselineTraining (the store path follows DataDirectory).</summary>
+    public const string ModelSection = EngineOptions.Section + ":Model";
 
     public static LoadedOptions Load(string? explicitPath)
     {
@@ -68,7 +77,28 @@ public static class CliConfiguration
             }
         }
 
-        return new LoadedOptions(options, configuration, source, problems);
+        var model = new ModelOptions();
+        try
+        {
+            configuration.GetSection(ModelSection).Bind(model);
+        }
+        catch (InvalidOperationException)
+        {
+            problems.Add($"{ModelSection} holds a value of the wrong type (numbers for bars, epochs, buckets and seed)");
+        }
+
+        if (!AdapterVersion.IsValidId(model.AdapterId))
+        {
+            problems.Add($"{ModelSection}:AdapterId must be lower-case letters, digits and '-', not '{model.AdapterId}'");
+        }
+
+        if (model.SmokePassBar is < 0 or > 1 || model.RegressionPassBar is < 0 or > 1)
+        {
+            problems.Add($"{ModelSection}:SmokePassBar and RegressionPassBar must be within [0, 1]");
+        }
+
+        model.AdapterStorePath = ModelOptions.StorePathUnder(string.IsNullOrWhiteSpace(options.DataDirectory) ? "." : options.DataDirectory);
+        return new LoadedOptions(options, configuration, source, problems) { Model = model };
     }
 
     private static string Describe(Type type) => type == typeof(double) ? "number" : type == typeof(int) ? "whole number"

@@ -6,49 +6,65 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Mapper.Cli;
 
-/// <summary>The engine wired the way the service wires it (<c>AddMappingEngine</c>), plus the CLI's model seam.</summary>
-public sealed class CliEngine : IDisposable
+/// <summary>The engine wired the way the service wires it (<c>AddMappingEngine</c>), with or without the model path.</summary>
+public sealed class CliEngine : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private CliEngine(ServiceProvider services, EngineOptions options)
+    private readonly bool _withModel;
+
+    private CliEngine(ServiceProvider services, EngineOptions options, bool withModel)
     {
         _services = services;
+        _withModel = withModel;
         Options = options;
         Data = services.GetRequiredService<EngineDataProvider>();
-        Pipeline = services.GetRequiredService<MappingPipeline>();
-        Model = services.GetService<IModelScorer>();
     }
 
     public EngineOptions Options { get; }
 
     public EngineDataProvider Data { get; }
 
-    public MappingPipeline Pipeline { get; }
+    /// <summary>Resolved on first use: with the model path, resolving it opens the adapter store.</summary>
+    public MappingPipeline Pipeline => _services.GetRequiredService<MappingPipeline>();
 
-    public IModelScorer? Model { get; }
+    /// <summary>The model path once <see cref="ActivateModelAsync"/> ran (it may still have no active adapter), else null.</summary>
+    public IModelScorer? Model { get; private set; }
 
-    /// <summary>Throws <see cref="MappingDataException"/> when the mapping data does not load.</summary>
-    public static CliEngine Create(LoadedOptions loaded)
+    /// <summary>
+    /// Throws <see cref="MappingDataException"/> when the mapping data do not load. With <paramref name="withModel"/>
+    /// the model services are registered; <see cref="ActivateModelAsync"/> then makes an adapter active, so a
+    /// command can reject bad input before it trains anything.
+    /// </summary>
+    public static async Task<CliEngine> CreateAsync(LoadedOptions loaded, bool withModel)
     {
         var services = new ServiceCollection();
-        if (ModelScorerFactory.Create(loaded.Options, loaded.Configuration) is { } model)
+        services.AddMappingEngine(loaded.Options);
+        if (withModel)
         {
-            services.AddSingleton(model);
+            ModelScorerFactory.AddTo(services, loaded.Model);
         }
 
-        services.AddMappingEngine(loaded.Options);
         var provider = services.BuildServiceProvider();
         try
         {
-            return new CliEngine(provider, loaded.Options);
+            return new CliEngine(provider, loaded.Options, withModel);
         }
         catch
         {
-            provider.Dispose();
+            await provider.DisposeAsync();
             throw;
         }
     }
 
-    public void Dispose() => _services.Dispose();
+    /// <summary>Restores, activates or trains an adapter (see <see cref="ModelScorerFactory.ActivateAsync"/>); a no-op without the model path.</summary>
+    public async Task ActivateModelAsync(TextWriter error, CancellationToken cancellationToken)
+    {
+        if (_withModel && Model is null)
+        {
+            Model = await ModelScorerFactory.ActivateAsync(_services, error, cancellationToken);
+        }
+    }
+
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 }

@@ -3,6 +3,12 @@ namespace Mapper.Cli;
 /// <summary>A bad command line: the message goes to stderr with the usage, and the exit code is 2.</summary>
 public sealed class UsageException(string message) : Exception(message);
 
+/// <summary>An input named on the command line cannot be used (missing folder, unreadable file): exit code 2, no usage text.</summary>
+public sealed class InputFileException(string message) : Exception(message);
+
+/// <summary>The command ran and found a problem (a refused adapter, a failed check): the message goes to stderr, exit code 1.</summary>
+public sealed class CheckFailedException(string message) : Exception(message);
+
 /// <summary>
 /// The flags after a verb: <c>--name value</c> for options and bare <c>--name</c> for switches. Only the
 /// flags a command declares are accepted, so a typo is an error rather than a silently ignored setting.
@@ -42,6 +48,32 @@ public sealed class CommandLine
     public string Required(string name) => Value(name) ?? throw new UsageException($"{name} is required");
 
     public bool Has(string name) => _switches.Contains(name);
+
+    /// <summary>A whole-number flag within [min, max], or null when absent.</summary>
+    public int? Int(string name, int min, int max)
+    {
+        if (Value(name) is not { } text)
+        {
+            return null;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max
+            ? value
+            : throw new UsageException($"{name} must be a whole number within [{min}, {max}], not '{text}'");
+    }
+
+    /// <summary>A non-negative 64-bit flag (a seed), or null when absent.</summary>
+    public ulong? ULong(string name)
+    {
+        if (Value(name) is not { } text)
+        {
+            return null;
+        }
+
+        return ulong.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new UsageException($"{name} must be a non-negative whole number, not '{text}'");
+    }
 
     /// <summary>The value of a flag restricted to a few choices (the first is the default).</summary>
     public string Choice(string name, params string[] allowed)

@@ -1,20 +1,48 @@
-using Mapper.Engine;
+using Mapper.Engine.Data;
 using Mapper.Engine.Model;
-using Microsoft.Extensions.Configuration;
+using Mapper.Engine.Model.Adapters;
+using Mapper.Engine.Model.Serving;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mapper.Cli;
 
 /// <summary>
-/// The CLI's seam for hybrid mode. Returning null means no adapter is active: hybrid runs then answer
-/// from the rules with fallback reason <c>no_model</c>. The model path replaces the body with the
-/// ONNX-backed scorer built from the same options and configuration the service uses.
+/// The CLI's model path, wired like the service: <see cref="ModelServiceCollectionExtensions.AddModelServices"/>
+/// with the adapter store at <c>&lt;Mapper:DataDirectory&gt;/adapters</c>, optional settings from the
+/// <c>Mapper:Model</c> section, and the bootstrapper run once before the first case.
 /// </summary>
 public static class ModelScorerFactory
 {
-    public static IModelScorer? Create(EngineOptions options, IConfiguration configuration)
+    /// <summary>Registers the model services; the engine's <see cref="EngineDataProvider"/> supplies the mapping data.</summary>
+    public static void AddTo(IServiceCollection services, ModelOptions model)
     {
-        _ = options;
-        _ = configuration;
-        return null;
+        services.AddSingleton(sp => sp.GetRequiredService<EngineDataProvider>().Current.Data);
+        services.AddModelServices(model);
+    }
+
+    /// <summary>
+    /// Makes an adapter active (restoring, or training the baseline when the store is empty, which stderr
+    /// reports). A refused adapter is reported too; the scorer then has no active model and hybrid answers
+    /// from the rules with reason <c>no_model</c>.
+    /// </summary>
+    public static async Task<IModelScorer> ActivateAsync(IServiceProvider services, TextWriter error, CancellationToken cancellationToken)
+    {
+        var registry = services.GetRequiredService<AdapterRegistry>();
+        try
+        {
+            var outcome = await services.GetRequiredService<AdapterBootstrapper>().EnsureActiveAsync(cancellationToken);
+            if (outcome == BootstrapOutcome.TrainedBaseline && registry.ActiveManifest is { } m)
+            {
+                await error.WriteLineAsync(
+                    $"mapper: no usable adapter in {services.GetRequiredService<AdapterStore>().Root}: trained the bundled baseline {m.Name} " +
+                    $"in {m.Metrics.TrainingSeconds:0.00} s ({m.TrainingRows} rows, {m.DroppedByLeakGuard} dropped by the leak guard) and activated it");
+            }
+        }
+        catch (AdapterRejectedException e)
+        {
+            await error.WriteLineAsync($"mapper: model path unavailable, hybrid answers from the rules (no_model): {e.Message}");
+        }
+
+        return services.GetRequiredService<IModelScorer>();
     }
 }

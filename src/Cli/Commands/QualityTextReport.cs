@@ -17,6 +17,13 @@ public static class QualityTextReport
         Line(text, r.SchemaValidPercent is { } valid
             ? $"  schema-valid      {valid,6:0.0} %   of {r.ModelOutputs} model outputs"
             : "  schema-valid        no data (no model outputs)");
+        if (r.Calibration is { } c)
+        {
+            var threshold = c.Threshold is { } t ? t.ToString("0.00", CultureInfo.InvariantCulture) : "per detector";
+            Line(text, $"  calibration       ECE {c.ExpectedCalibrationError:0.000} ({c.Bins} bins, {c.Cases} model answers, model accuracy {c.ModelAccuracyPercent:0.0} %)");
+            Line(text, $"  at threshold      {c.AccuracyAtThresholdPercent,6:0.0} %   accuracy at {threshold}, coverage {c.CoveragePercent:0.0} %");
+        }
+
         var reasons = string.Join(", ", r.FallbackReasons.Select(p => $"{p.Key} {p.Value}"));
         Line(text, $"  fallback          {r.FallbackPercent,6:0.0} %   {reasons}");
         Line(text, $"  latency           p50 {r.P50Ms:0.000} ms   p95 {r.P95Ms:0.000} ms");

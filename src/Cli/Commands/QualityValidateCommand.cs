@@ -1,4 +1,5 @@
 using Mapper.Engine;
+using Mapper.Engine.Controls;
 using Mapper.Engine.Data;
 using Mapper.Engine.Quality;
 
@@ -31,9 +32,10 @@ public static class QualityValidateCommand
 
         try
         {
-            using var engine = CliEngine.Create(loaded);
+            await using var engine = await CliEngine.CreateAsync(loaded, mode == MappingMode.Hybrid);
             var files = GoldenCaseLoader.LoadAll(golden, engine.Data.Current.Data.Taxonomy);
-            var runner = new QualityRunner(engine.Pipeline, engine.Data);
+            await engine.ActivateModelAsync(context.Err, context.CancellationToken);
+            var runner = new QualityRunner(engine.Pipeline, engine.Data, engine.Model);
             var report = await runner.RunAsync(files, new QualityRunSettings(mode, environment, loaded.Options.Profile), context.CancellationToken);
             var shown = line.Has("--show-failures") ? report : report with { Failures = [] };
             await context.Out.WriteLineAsync(json ? CliJson.Serialize(shown) : QualityTextReport.Render(shown, report.Failures.Count));

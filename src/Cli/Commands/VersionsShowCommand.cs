@@ -26,7 +26,8 @@ public static class VersionsShowCommand
 
         try
         {
-            using var engine = CliEngine.Create(loaded);
+            // Reading versions must not train or load a model; the model column says what this process serves.
+            await using var engine = await CliEngine.CreateAsync(loaded, withModel: false);
             var current = engine.Data.Current;
             var versions = new VersionsView(
                 current.Versions.Taxonomy,

@@ -1,3 +1,4 @@
+using Mapper.Engine.Data;
 using Mapper.Engine.Model.Training;
 
 namespace Mapper.Engine.Model;
@@ -5,6 +6,12 @@ namespace Mapper.Engine.Model;
 /// <summary>Settings of the model path. The caller binds and validates them; runtime toggles live in RuntimeControls.</summary>
 public sealed class ModelOptions
 {
+    /// <summary>The store's folder below <c>Mapper:DataDirectory</c>; the console and the CLI share it.</summary>
+    public const string AdapterFolderName = "adapters";
+
+    /// <summary>The golden sets bundled with the engine (variants and heldout feed the leak guard).</summary>
+    public static string BundledGoldenDirectory => Path.Combine(MappingDataLoader.BundledDirectory, "golden");
+
     /// <summary>Folder holding <c>&lt;id&gt;/&lt;version&gt;/</c> adapters and <c>registry.json</c>.</summary>
     public string AdapterStorePath { get; set; } = "adapters";
 
@@ -23,6 +30,15 @@ public sealed class ModelOptions
     /// <summary>ONNX Runtime intra-op threads. One is fastest for a model this small.</summary>
     public int IntraOpThreads { get; set; } = 1;
 
+    /// <summary>
+    /// Golden sets whose variants and heldout strings the leak guard keeps out of training (see
+    /// <c>EvaluationStrings.ForLeakGuard</c>). The bundled files are fixed, so the baseline stays deterministic.
+    /// </summary>
+    public string GoldenDirectory { get; set; } = BundledGoldenDirectory;
+
     /// <summary>Hyper-parameters of the bundled baseline (fixed seed: every install trains the same bytes).</summary>
     public TrainingOptions BaselineTraining { get; set; } = new();
+
+    /// <summary>The store path used by every host: <c>&lt;dataDirectory&gt;/adapters</c>.</summary>
+    public static string StorePathUnder(string dataDirectory) => Path.Combine(Path.GetFullPath(dataDirectory), AdapterFolderName);
 }

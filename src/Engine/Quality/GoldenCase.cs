@@ -1,13 +1,16 @@
 namespace Mapper.Engine.Quality;
 
-/// <summary>One golden case (contract §8): a detector output and the label set it must map to.</summary>
+/// <summary>
+/// One golden case (contract §8): a detector output and the label set it must map to. The engine's only
+/// golden-case type: quality runs, adapter evaluation and the activation gate's smoke set all use it.
+/// </summary>
 public sealed record GoldenCase(
     string Detector,
     string InputOutput,
     IReadOnlyList<string> ExpectedTaxonomy,
-    double ExpectedConfidenceMin,
-    string? Description,
-    string? Category);
+    double ExpectedConfidenceMin = 0,
+    string? Description = null,
+    string? Category = null);
 
 /// <summary>A loaded golden-case file; <see cref="Name"/> is the path shown in reports and errors.</summary>
 public sealed record GoldenCaseFile(string Name, string? Version, string? Description, IReadOnlyList<GoldenCase> Cases);

@@ -47,6 +47,9 @@ public sealed record QualityReport
 
     public required int TaxonomySize { get; init; }
 
+    /// <summary>The model's own calibration on these cases; null when the model was not asked (rules_only, no adapter).</summary>
+    public ModelCalibration? Calibration { get; init; }
+
     public required SplitQuality Novel { get; init; }
 
     public required SplitQuality Known { get; init; }
@@ -60,6 +63,23 @@ public sealed record QualityReport
 
     public required IReadOnlyList<CaseFailure> Failures { get; init; }
 }
+
+/// <summary>
+/// How well the model's confidence matches how often it is right, over the cases it answered: expected
+/// calibration error over <see cref="Bins"/> equal-width bins, and accuracy and coverage at the operating
+/// threshold (each case's own threshold; <see cref="Threshold"/> is null when detectors use different ones).
+/// </summary>
+public sealed record ModelCalibration(
+    int Cases,
+    double ModelAccuracyPercent,
+    double ExpectedCalibrationError,
+    int Bins,
+    double? Threshold,
+    double AccuracyAtThresholdPercent,
+    double CoveragePercent);
+
+/// <summary>The model's own answer to a case (also when the pipeline fell back), for calibration.</summary>
+public sealed record ModelVerdict(IReadOnlyList<string> Labels, double Confidence, bool Correct, double Threshold);
 
 public sealed record SplitQuality(int Cases, double LabelAccuracyPercent, double PassRatePercent);
 
@@ -99,7 +119,8 @@ public sealed record CaseResult(
     string? FallbackReason,
     bool? ModelOutputValid,
     double DurationMs,
-    string? RuleTier = null)
+    string? RuleTier = null,
+    ModelVerdict? Model = null)
 {
     public bool LabelsEqual => Predicted.ToHashSet(StringComparer.Ordinal).SetEquals(Case.ExpectedTaxonomy);
 

@@ -1,4 +1,5 @@
 using Mapper.Engine.Controls;
+using Mapper.Engine.Model.Training;
 
 namespace Mapper.Engine.Quality;
 
@@ -53,6 +54,7 @@ public static class QualityReportBuilder
             TaxonomyCoveragePercent = measured.TaxonomyCoveragePercent,
             LabelsCovered = covered,
             TaxonomySize = taxonomySize,
+            Calibration = Calibrate(results),
             Novel = Split(results.Where(r => r.Novel).ToList()),
             Known = Split(results.Where(r => !r.Novel).ToList()),
             Detectors = detectors,
@@ -88,6 +90,29 @@ public static class QualityReportBuilder
         return labels.Average(label => results.Aggregate(default(LabelCounts), (sum, r) => sum + LabelCounts.Of(
             r.Predicted.Contains(label) ? [label] : [],
             r.Case.ExpectedTaxonomy.Contains(label) ? [label] : [])).F1);
+    }
+
+    /// <summary>ECE (10 bins) and accuracy at each case's operating threshold over the cases the model answered.</summary>
+    public static ModelCalibration? Calibrate(IReadOnlyList<CaseResult> results)
+    {
+        const int bins = 10;
+        var verdicts = results.Select(r => r.Model).OfType<ModelVerdict>().ToList();
+        if (verdicts.Count == 0)
+        {
+            return null;
+        }
+
+        var scored = verdicts.Select(v => new ScoredPrediction(v.Confidence, v.Correct)).ToList();
+        var covered = verdicts.Where(v => v.Confidence >= v.Threshold).ToList();
+        var thresholds = verdicts.Select(v => v.Threshold).Distinct().ToList();
+        return new ModelCalibration(
+            verdicts.Count,
+            Percent(verdicts.Count(v => v.Correct), verdicts.Count),
+            Calibration.ExpectedCalibrationError(scored, bins),
+            bins,
+            thresholds.Count == 1 ? thresholds[0] : null,
+            Percent(covered.Count(v => v.Correct), covered.Count),
+            Percent(covered.Count, verdicts.Count));
     }
 
     private static LabelCounts Counts(CaseResult r) =>

@@ -1,5 +1,7 @@
 using Mapper.Engine.Controls;
 using Mapper.Engine.Data;
+using Mapper.Engine.Model;
+using Mapper.Engine.Model.Training;
 using Mapper.Engine.Pipeline;
 using Mapper.Engine.Rules;
 
@@ -10,9 +12,11 @@ public sealed record QualityRunSettings(MappingMode Mode, QualityEnvironment Env
 
 /// <summary>
 /// Runs golden cases through the real in-process pipeline, one at a time so each latency is its own,
-/// with <see cref="MapOptions.RecordInSlis"/> off so a quality run never moves the service's SLIs.
+/// with <see cref="MapOptions.RecordInSlis"/> off so a quality run never moves the service's SLIs. In hybrid
+/// mode with a <paramref name="model"/>, each case is also put to the model directly, because a decision that
+/// fell back carries the model's confidence but not its labels, and calibration needs both.
 /// </summary>
-public sealed class QualityRunner(MappingPipeline pipeline, EngineDataProvider data)
+public sealed class QualityRunner(MappingPipeline pipeline, EngineDataProvider data, IModelScorer? model = null)
 {
     public async Task<QualityReport> RunAsync(
         IReadOnlyList<GoldenCaseFile> files, QualityRunSettings settings, CancellationToken cancellationToken = default)
@@ -30,6 +34,9 @@ public sealed class QualityRunner(MappingPipeline pipeline, EngineDataProvider d
                 var outcome = await pipeline.MapAsync(new MapRequest(golden.Detector, golden.InputOutput), options, cancellationToken)
                     .ConfigureAwait(false);
                 var decision = outcome.Decision;
+                var verdict = settings.Mode == MappingMode.Hybrid && model?.ActiveModel is not null
+                    ? await AskModelAsync(engine, golden, decision.Threshold, cancellationToken).ConfigureAwait(false)
+                    : null;
                 results.Add(new CaseResult(
                     file.Name,
                     i,
@@ -41,11 +48,22 @@ public sealed class QualityRunner(MappingPipeline pipeline, EngineDataProvider d
                     decision.FallbackReason is { } reason ? FallbackReasons.Name(reason) : null,
                     decision.ModelOutputValid,
                     decision.Duration.TotalMilliseconds,
-                    decision.RuleTier is { } tier ? MatchTierConfidence.Name(tier) : null));
+                    decision.RuleTier is { } tier ? MatchTierConfidence.Name(tier) : null,
+                    verdict));
             }
         }
 
         return QualityReportBuilder.Build(results, files.Count, engine.Data.Taxonomy.Count, settings.Mode, settings.Environment, settings.Profile);
+    }
+
+    /// <summary>The model's own answer, asked exactly as the pipeline asks it (canonical detector, pipe-parts).</summary>
+    private async Task<ModelVerdict> AskModelAsync(EngineData engine, GoldenCase golden, double threshold, CancellationToken cancellationToken)
+    {
+        var detector = engine.Rules.Detectors.Resolve(golden.Detector) ?? golden.Detector;
+        var inputs = Evaluation.Parts(golden.InputOutput).Select(part => new ModelInput(detector, part)).ToList();
+        var answer = await model!.PredictAsync(inputs, cancellationToken).ConfigureAwait(false);
+        var (labels, confidence) = Evaluation.Fold(answer.Predictions, 0, answer.Predictions.Count);
+        return new ModelVerdict(labels, confidence, labels.ToHashSet(StringComparer.Ordinal).SetEquals(golden.ExpectedTaxonomy), threshold);
     }
 
     /// <summary>A case is novel when any of its labels, compacted, is no rule's raw label (compacted) in any detector.</summary>

@@ -31,7 +31,8 @@ public sealed class AdapterBootstrapperTests
         await using var second = Provider(directory);
         Assert.Equal(BootstrapOutcome.Restored, await second.GetRequiredService<AdapterBootstrapper>().EnsureActiveAsync(ct));
         Assert.Equal("test-adapter@1.0.0", second.GetRequiredService<IModelScorer>().ActiveModel);
-        Assert.Single(second.GetRequiredService<AdapterStore>().List());
+        var stored = Assert.Single(second.GetRequiredService<AdapterStore>().List());
+        Assert.True(stored.DroppedByLeakGuard > 0, "the baseline must be trained without the golden evaluation strings");
     }
 
     [Fact]

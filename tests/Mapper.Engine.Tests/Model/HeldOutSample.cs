@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Mapper.Engine.Model.Training;
+using Mapper.Engine.Quality;
 
 namespace Mapper.Engine.Tests.Model;
 

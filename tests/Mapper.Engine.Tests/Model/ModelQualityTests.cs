@@ -14,20 +14,19 @@ public sealed class ModelQualityTests
     {
         var data = BundledData.Load();
         var heldOut = HeldOutSample.Load();
-        var built = AdapterBuilder.Build(data, new TrainingOptions(), "mapper-baseline", "1.0.0", null, new FakeTimeProvider(), heldOut.Select(c => c.RawLabel));
+        var built = AdapterBuilder.Build(data, new TrainingOptions(), "mapper-baseline", "1.0.0", null, new FakeTimeProvider(), heldOut.Select(c => c.InputOutput));
         using var classifier = OnnxClassifier.Load(built.Model, 1);
         var ruleCompacts = data.Detectors.SelectMany(d => d.Rules).Select(r => LabelText.Compact(r.RawLabel)).ToHashSet();
-        var rules = data.Detectors.SelectMany(d => d.Rules.Select(r => new GoldenCase(d.Detector, r.RawLabel, [r.CanonicalLabel])));
 
         var all = Evaluation.Evaluate(classifier.Predict, heldOut);
-        var novel = Evaluation.Evaluate(classifier.Predict, heldOut.Where(c => !ruleCompacts.Contains(LabelText.Compact(c.RawLabel))));
-        var ruleRows = Evaluation.Evaluate(classifier.Predict, rules);
+        var novel = Evaluation.Evaluate(classifier.Predict, heldOut.Where(c => !ruleCompacts.Contains(LabelText.Compact(c.InputOutput))));
+        var ruleRows = Evaluation.Evaluate(classifier.Predict, Evaluation.RuleRows(data));
 
         TestContext.Current.TestOutputHelper?.WriteLine(
             $"held-out {all.Cases}: acc {all.Accuracy:F3} ece {all.ExpectedCalibrationError:F3} acc@0.6 {all.AccuracyAtThreshold:F3} coverage {all.Coverage:F3}; " +
             $"novel {novel.Cases}: acc {novel.Accuracy:F3}; rules {ruleRows.Accuracy:F3}; leak guard dropped {built.Manifest.DroppedByLeakGuard}; " +
             $"calibration ece {built.Manifest.Metrics.ExpectedCalibrationError:F3}; size {built.Model.Length} bytes");
-        Assert.True(all.Accuracy >= 0.95, $"held-out accuracy {all.Accuracy:F3}; misses: {string.Join("; ", all.Misses.Select(m => $"{m.Case.RawLabel}→{m.Prediction.Label}"))}");
+        Assert.True(all.Accuracy >= 0.95, $"held-out accuracy {all.Accuracy:F3}; misses: {string.Join("; ", all.Misses.Select(m => $"{m.Case.InputOutput}→{string.Join('|', m.Predicted)}"))}");
         Assert.True(novel.Accuracy >= 0.90, $"novel accuracy {novel.Accuracy:F3}");
         Assert.Equal(1.0, ruleRows.Accuracy);
         Assert.True(all.ExpectedCalibrationError <= 0.05, $"held-out ECE {all.ExpectedCalibrationError:F3}");
@@ -42,6 +41,6 @@ public sealed class ModelQualityTests
         var own = data.Detectors.SelectMany(d => d.Rules.Select(r => (d.Detector, LabelText.Compact(r.RawLabel)))).ToHashSet();
 
         Assert.True(HeldOutSample.Load().Count >= 60);
-        Assert.DoesNotContain(HeldOutSample.Load(), c => own.Contains((c.Detector, LabelText.Compact(c.RawLabel))));
+        Assert.DoesNotContain(HeldOutSample.Load(), c => own.Contains((c.Detector, LabelText.Compact(c.InputOutput))));
     }
 }

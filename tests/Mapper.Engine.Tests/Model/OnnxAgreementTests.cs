@@ -12,7 +12,7 @@ public sealed class OnnxAgreementTests
         var adapter = TestAdapters.V1;
         using var classifier = OnnxClassifier.Load(adapter.Model, intraOpThreads: 1);
         var inputs = BundledData.Load().Detectors.SelectMany(d => d.Rules.Select(r => new ModelInput(d.Detector, r.RawLabel)))
-            .Concat(HeldOutSample.Load().Select(c => new ModelInput(c.Detector, c.RawLabel)))
+            .Concat(HeldOutSample.Load().Select(c => new ModelInput(c.Detector, c.InputOutput)))
             .Append(new ModelInput(string.Empty, string.Empty))
             .ToArray();
 

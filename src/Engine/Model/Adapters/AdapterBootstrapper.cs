@@ -1,5 +1,6 @@
 using Mapper.Engine.Data;
 using Mapper.Engine.Model.Serving;
+using Mapper.Engine.Quality;
 using Microsoft.Extensions.Logging;
 
 namespace Mapper.Engine.Model.Adapters;
@@ -19,8 +20,8 @@ public enum BootstrapOutcome
 
 /// <summary>
 /// Gives a fresh install a working adapter without a manual step: restore what served before, else the
-/// newest stored version, else train the baseline from the bundled data with a fixed seed (a few seconds).
-/// Call <see cref="EnsureActiveAsync"/> once at start-up, before serving.
+/// newest stored version, else train the baseline from the bundled data with a fixed seed (a few seconds),
+/// leak-guarded against the golden sets' evaluation strings. Call <see cref="EnsureActiveAsync"/> once at start-up, before serving.
 /// </summary>
 public sealed class AdapterBootstrapper(
     AdapterStore store,
@@ -57,10 +58,11 @@ public sealed class AdapterBootstrapper(
         }
 
         var version = latest is null ? BaselineVersion : AdapterVersion.NextPatch(latest.Version);
-        var built = AdapterBuilder.Build(data, options.BaselineTraining, options.AdapterId, version, latest?.Version, time);
+        var evaluation = EvaluationStrings.ForLeakGuard(data, options.GoldenDirectory);
+        var built = AdapterBuilder.Build(data, options.BaselineTraining, options.AdapterId, version, latest?.Version, time, evaluation);
         var stored = store.Write(built.Manifest, built.Model);
         registry.Bootstrap(stored.Id, stored.Version, "start-up: bundled baseline trained from the bundled data");
-        ModelLog.BaselineTrained(logger, stored.Name, built.Training.Duration.TotalSeconds, stored.TrainingRows, stored.ModelSizeBytes);
+        ModelLog.BaselineTrained(logger, stored.Name, built.Training.Duration.TotalSeconds, stored.TrainingRows, stored.DroppedByLeakGuard, stored.ModelSizeBytes);
         return BootstrapOutcome.TrainedBaseline;
     }
 }

@@ -22,8 +22,7 @@ public static class AdapterBuilder
     {
         var training = Trainer.Train(data, options, evaluationStrings);
         var weights = training.Weights;
-        var ruleCases = data.Detectors.SelectMany(d => d.Rules.Select(r => new GoldenCase(d.Detector, r.RawLabel, [r.CanonicalLabel])));
-        var rules = Evaluation.Evaluate(inputs => inputs.Select(i => Trainer.ManagedPredict(weights, training.Featurizer, i)).ToArray(), ruleCases);
+        var rules = Evaluation.Evaluate(inputs => inputs.Select(i => Trainer.ManagedPredict(weights, training.Featurizer, i)).ToArray(), Evaluation.RuleRows(data));
 
         // The ONNX bytes must be a pure function of data + seed, so nothing time-dependent goes in them.
         var model = OnnxModelWriter.Write(weights,

@@ -2,6 +2,7 @@ using Mapper.Engine.Data;
 using Mapper.Engine.Model.Features;
 using Mapper.Engine.Model.Network;
 using Mapper.Engine.Model.Training;
+using Mapper.Engine.Quality;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Mapper.Engine.Model.Adapters;
@@ -78,11 +79,10 @@ public sealed class AdapterGate(MappingData data, ModelOptions options)
             throw new AdapterRejectedException(manifest.Name, AdapterRejection.TaxonomyMismatch, "the model's labels are not the taxonomy's labels in taxonomy order.");
         }
 
-        var rules = data.Detectors.SelectMany(d => d.Rules.Select(r => new GoldenCase(d.Detector, r.RawLabel, [r.CanonicalLabel]))).ToArray();
-        var ruleResult = Evaluation.Evaluate(classifier.Predict, rules);
+        var ruleResult = Evaluation.Evaluate(classifier.Predict, Evaluation.RuleRows(data));
         if (ruleResult.Accuracy < options.SmokePassBar)
         {
-            var example = ruleResult.Misses.Select(m => $"{m.Case.Detector}/{m.Case.RawLabel} → {m.Prediction.Label}").FirstOrDefault();
+            var example = ruleResult.Misses.Select(m => $"{m.Case.Detector}/{m.Case.InputOutput} → {string.Join('|', m.Predicted)}").FirstOrDefault();
             throw new AdapterRejectedException(manifest.Name, AdapterRejection.SmokeFailed,
                 $"rule rows pass rate {ruleResult.Accuracy:P1} < bar {options.SmokePassBar:P1} ({ruleResult.Misses.Count} misses, e.g. {example}).");
         }

@@ -49,9 +49,12 @@ public sealed class AdapterStore
 
     public AdapterManifest? Latest(string id) => List(id).LastOrDefault();
 
-    public AdapterManifest? Find(string id, string version)
+    public AdapterManifest? Find(string id, string version) => ReadManifest(DirectoryOf(id, version));
+
+    /// <summary>The manifest of any adapter folder (in a store or not), or null when it has none. Throws <see cref="JsonException"/> when it is not one.</summary>
+    public static AdapterManifest? ReadManifest(string adapterDirectory)
     {
-        var path = Path.Combine(DirectoryOf(id, version), ManifestFileName);
+        var path = Path.Combine(adapterDirectory, ManifestFileName);
         return File.Exists(path) ? JsonSerializer.Deserialize<AdapterManifest>(File.ReadAllBytes(path), Json) : null;
     }
 

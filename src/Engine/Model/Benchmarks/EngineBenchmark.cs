@@ -8,35 +8,23 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Mapper.Engine.Model.Benchmarks;
 
-/// <summary>What <c>mapper bench engine</c> prints. Latencies in microseconds.</summary>
-public sealed record EngineBenchmarkResult(
-    double TrainingSeconds,
-    long AdapterFileBytes,
-    double SessionLoadMilliseconds,
-    double SwapMilliseconds,
-    int SingleItemCalls,
-    double SingleP50Microseconds,
-    double SingleP95Microseconds,
-    double SingleP99Microseconds,
-    double ScorerSingleP99Microseconds,
-    int BatchSize,
-    double BatchedItemsPerSecond,
-    long WorkingSetBytes);
-
 /// <summary>
-/// In-process measurements of the model path on the bundled baseline: training, file size, session load,
-/// swap (gate included), single-item latency (direct and through the micro-batcher) and batched throughput.
+/// In-process measurements of the model path: training, file size, session load, swap (gate included),
+/// single-item latency (direct, through the micro-batcher, and the rule mapper for comparison), batched
+/// throughput and where batched time goes. Inputs are the rule rows plus the golden evaluation strings,
+/// so labels of realistic, varied lengths are measured, not one string repeated.
 /// </summary>
 public static class EngineBenchmark
 {
-    public static async Task<EngineBenchmarkResult> RunAsync(MappingData data, int singleCalls = 10_000, int batchSize = 256, CancellationToken cancellationToken = default)
+    public static async Task<EngineBenchmarkResult> RunAsync(
+        MappingData data, IReadOnlyList<string> extraLabels, EngineBenchmarkSettings settings, CancellationToken cancellationToken = default)
     {
         var root = Path.Combine(Path.GetTempPath(), "mapper-bench-" + Guid.NewGuid().ToString("N"));
         try
         {
             var options = new ModelOptions { AdapterStorePath = root };
             var store = new AdapterStore(root);
-            var built = AdapterBuilder.Build(data, options.BaselineTraining, options.AdapterId, "1.0.0", null, TimeProvider.System);
+            var built = AdapterBuilder.Build(data, settings.Training, options.AdapterId, "1.0.0", null, TimeProvider.System, extraLabels);
             store.Write(built.Manifest, built.Model);
             store.Write(built.Manifest with { Version = "1.0.1", ParentVersion = "1.0.0" }, built.Model);
 
@@ -50,47 +38,30 @@ public static class EngineBenchmark
             registry.Activate(options.AdapterId, "1.0.1", "benchmark swap");
             var swap = swapWatch.Elapsed;
 
-            var inputs = data.Detectors.SelectMany(d => d.Rules.Select(r => new ModelInput(d.Detector, r.RawLabel))).ToArray();
-            var direct = Latencies(singleCalls, i => registry.Predict([inputs[i % inputs.Length]]));
+            var inputs = Inputs(data, extraLabels);
+            var direct = Latencies(settings.SingleCalls, i => registry.Predict([inputs[i % inputs.Length]]));
+            var rules = new EngineData(data, DateTimeOffset.UtcNow).Rules;
+            var ruleLatencies = Latencies(settings.SingleCalls, i => rules.Map(inputs[i % inputs.Length].Detector, inputs[i % inputs.Length].RawLabel));
+            var viaBatcher = await BatcherLatenciesAsync(registry, inputs, settings.SingleCalls, cancellationToken).ConfigureAwait(false);
 
-            var batcher = new MicroBatcher(registry.Predict, new RuntimeControlsStore(new RuntimeControls()), TimeProvider.System, options.QueueCapacity);
-            await using var batcherScope = batcher.ConfigureAwait(false);
-            var scorer = new OnnxModelScorer(registry, batcher);
-            var viaScorer = new double[singleCalls];
-            for (var i = 0; i < singleCalls + 1000; i++)
-            {
-                var started = Stopwatch.GetTimestamp();
-                await scorer.PredictAsync([inputs[i % inputs.Length]], cancellationToken).ConfigureAwait(false);
-                if (i >= 1000)
-                {
-                    viaScorer[i - 1000] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
-                }
-            }
-
-            Array.Sort(viaScorer);
-            var batch = Enumerable.Range(0, batchSize).Select(i => inputs[i % inputs.Length]).ToArray();
-            registry.Predict(batch);
+            var batches = Enumerable.Range(0, 16)
+                .Select(b => Enumerable.Range(0, settings.BatchSize).Select(i => inputs[((b * settings.BatchSize) + i) % inputs.Length]).ToArray())
+                .ToArray();
+            registry.Predict(batches[0]);
             var items = 0L;
             var throughputWatch = Stopwatch.StartNew();
-            while (throughputWatch.Elapsed < TimeSpan.FromSeconds(2))
+            for (var b = 0; throughputWatch.Elapsed < settings.ThroughputDuration; b++)
             {
-                registry.Predict(batch);
-                items += batch.Length;
+                items += registry.Predict(batches[b % batches.Length]).Predictions.Count;
             }
 
+            var throughput = items / throughputWatch.Elapsed.TotalSeconds;
+            var breakdown = Breakdown(registry, batches, settings.ThroughputDuration / 2);
+            using var process = Process.GetCurrentProcess();
             return new EngineBenchmarkResult(
-                built.Training.Duration.TotalSeconds,
-                built.Model.Length,
-                load.TotalMilliseconds,
-                swap.TotalMilliseconds,
-                singleCalls,
-                Percentile(direct, 0.50),
-                Percentile(direct, 0.95),
-                Percentile(direct, 0.99),
-                Percentile(viaScorer, 0.99),
-                batchSize,
-                items / throughputWatch.Elapsed.TotalSeconds,
-                Process.GetCurrentProcess().WorkingSet64);
+                built.Manifest.Name, built.Training.Duration.TotalSeconds, built.Model.Length, load.TotalMilliseconds, swap.TotalMilliseconds,
+                settings.SingleCalls, direct, viaBatcher, ruleLatencies, settings.BatchSize, throughput, breakdown,
+                process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false), Environment.ProcessorCount, LoadAverage());
         }
         finally
         {
@@ -98,10 +69,57 @@ public static class EngineBenchmark
         }
     }
 
-    /// <summary>Sorted per-call latencies (µs) after a warm-up of 1000 calls.</summary>
-    private static double[] Latencies(int calls, Action<int> call)
+    /// <summary>Rule rows and extra labels (each under a detector in turn), in a fixed shuffled order.</summary>
+    private static ModelInput[] Inputs(MappingData data, IReadOnlyList<string> extraLabels)
     {
-        for (var i = 0; i < 1000; i++)
+        var detectors = data.Detectors.Select(d => d.Detector).ToArray();
+        var all = data.Detectors.SelectMany(d => d.Rules.Select(r => new ModelInput(d.Detector, r.RawLabel)))
+            .Concat(extraLabels.Select((label, i) => new ModelInput(detectors[i % detectors.Length], label)))
+            .ToArray();
+        new Random(20250901).Shuffle(all);
+        return all;
+    }
+
+    private static async Task<LatencySummary> BatcherLatenciesAsync(AdapterRegistry registry, ModelInput[] inputs, int calls, CancellationToken cancellationToken)
+    {
+        var batcher = new MicroBatcher(registry.Predict, new RuntimeControlsStore(new RuntimeControls()), TimeProvider.System, 1024);
+        await using var batcherScope = batcher.ConfigureAwait(false);
+        var scorer = new OnnxModelScorer(registry, batcher);
+        var warmUp = Math.Min(1000, calls);
+        var samples = new double[calls];
+        for (var i = 0; i < calls + warmUp; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await scorer.PredictAsync([inputs[i % inputs.Length]], cancellationToken).ConfigureAwait(false);
+            if (i >= warmUp)
+            {
+                samples[i - warmUp] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
+            }
+        }
+
+        return Summarize(samples);
+    }
+
+    private static BatchBreakdown Breakdown(AdapterRegistry registry, ModelInput[][] batches, TimeSpan duration)
+    {
+        var timings = new PredictTimings();
+        using var lease = registry.TryAcquire() ?? throw new ModelUnavailableException();
+        var watch = Stopwatch.StartNew();
+        for (var b = 0; watch.Elapsed < duration || b == 0; b++)
+        {
+            lease.Handle.Classifier.PredictProfiled(batches[b % batches.Length], timings);
+        }
+
+        double PerItem(long ticks) => PredictTimings.Microseconds(ticks) / timings.Items;
+        var batchCount = (double)timings.Items / batches[0].Length;
+        return new BatchBreakdown(PerItem(timings.FeaturizeTicks), PerItem(timings.TensorTicks), PerItem(timings.RunTicks),
+            PerItem(timings.DecodeTicks), timings.Runs / batchCount);
+    }
+
+    /// <summary>Per-call latencies (µs) after a warm-up of up to 1000 calls.</summary>
+    private static LatencySummary Latencies(int calls, Action<int> call)
+    {
+        for (var i = 0; i < Math.Min(1000, calls); i++)
         {
             call(i);
         }
@@ -114,9 +132,26 @@ public static class EngineBenchmark
             samples[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
         }
 
+        return Summarize(samples);
+    }
+
+    private static LatencySummary Summarize(double[] samples)
+    {
         Array.Sort(samples);
-        return samples;
+        return new LatencySummary(Percentile(samples, 0.50), Percentile(samples, 0.95), Percentile(samples, 0.99), samples.Average());
     }
 
     private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+
+    private static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
 }

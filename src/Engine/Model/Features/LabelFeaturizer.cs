@@ -57,9 +57,28 @@ public sealed class LabelFeaturizer
         return new LabelFeaturizer(buckets);
     }
 
+    /// <summary>Room <see cref="FeaturizeInto"/> needs: an upper bound of one item's feature count.</summary>
+    public const int MaxFeatureCount = MaxFeatures;
+
     /// <summary>Distinct feature ids in ascending order (never empty).</summary>
     public int[] Featurize(string detector, string rawLabel)
     {
+        Span<int> ids = stackalloc int[MaxFeatures];
+        return ids[..FeaturizeInto(detector, rawLabel, ids)].ToArray();
+    }
+
+    /// <summary>
+    /// Writes the distinct ids in ascending order to the start of <paramref name="ids"/> (at least
+    /// <see cref="MaxFeatureCount"/> long) and returns how many: the batched path featurizes into one
+    /// shared buffer instead of an array per item.
+    /// </summary>
+    public int FeaturizeInto(string detector, string rawLabel, Span<int> ids)
+    {
+        if (ids.Length < MaxFeatures)
+        {
+            throw new ArgumentException($"The buffer must hold {MaxFeatures} ids.", nameof(ids));
+        }
+
         var det = _detectors.TryGetValue(detector, out var cached) ? cached : DetectorFeatures(detector);
         var label = LabelText.Compact(rawLabel).AsSpan();
         if (label.Length > MaxLabelChars)
@@ -67,8 +86,7 @@ public sealed class LabelFeaturizer
             label = label[..MaxLabelChars];
         }
 
-        // Hot path (every model call): hashes are built on spans into a stack buffer, no per-feature strings.
-        Span<int> ids = stackalloc int[MaxFeatures];
+        // Hot path (every model call): hashes are built on spans into the caller's buffer, no per-feature strings.
         var count = 0;
         foreach (var id in det.Ids)
         {
@@ -103,12 +121,16 @@ public sealed class LabelFeaturizer
         padded[0] = '<';
         label.CopyTo(padded[1..]);
         padded[^1] = '>';
+        // FNV-1a is sequential, so the hash of an n-gram extends the hash of its (n-1)-prefix: one pass per
+        // start position instead of one per n. The ids are the same; they are sorted below anyway.
         var gramStart = Fnv1a.Append(Fnv1a.Start, "c:");
-        for (var n = MinGram; n <= MaxGram; n++)
+        for (var start = 0; start + MinGram <= padded.Length; start++)
         {
-            for (var start = 0; start + n <= padded.Length; start++)
+            var hash = Fnv1a.Append(gramStart, padded.Slice(start, MinGram - 1));
+            for (var n = MinGram; n <= MaxGram && start + n <= padded.Length; n++)
             {
-                ids[count++] = Bucket(Fnv1a.Append(gramStart, padded.Slice(start, n)));
+                hash = Fnv1a.Append(hash, padded.Slice(start + n - 1, 1));
+                ids[count++] = Bucket(hash);
             }
         }
 
@@ -123,7 +145,7 @@ public sealed class LabelFeaturizer
             }
         }
 
-        return used[..distinct].ToArray();
+        return distinct;
     }
 
     private Detector DetectorFeatures(string detector)

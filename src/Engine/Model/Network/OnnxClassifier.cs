@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using Mapper.Engine.Model.Features;
 using Microsoft.ML.OnnxRuntime;
@@ -72,28 +74,21 @@ public sealed class OnnxClassifier : IDisposable
     /// <summary>Row-major probabilities [inputs × labels].</summary>
     public float[] PredictProbabilities(IReadOnlyList<ModelInput> inputs)
     {
-        var features = new int[inputs.Count][];
-        for (var i = 0; i < inputs.Count; i++)
-        {
-            features[i] = Featurizer.Featurize(inputs[i].Detector, inputs[i].RawLabel);
-        }
-
-        return Run(FeatureBatch.Create(features));
+        var labels = Labels.Count;
+        var probabilities = new float[inputs.Count * labels];
+        Score(inputs, null, (index, row) => row.CopyTo(probabilities.AsSpan(index * labels, labels)));
+        return probabilities;
     }
 
     /// <summary>The most probable label of each input, in input order.</summary>
-    public ModelPrediction[] Predict(IReadOnlyList<ModelInput> inputs)
-    {
-        if (inputs.Count == 0)
-        {
-            return [];
-        }
+    public ModelPrediction[] Predict(IReadOnlyList<ModelInput> inputs) => PredictProfiled(inputs, null);
 
-        var probabilities = PredictProbabilities(inputs);
+    /// <summary>As <see cref="Predict"/>, adding each phase's time to <paramref name="timings"/> when given.</summary>
+    public ModelPrediction[] PredictProfiled(IReadOnlyList<ModelInput> inputs, PredictTimings? timings)
+    {
         var predictions = new ModelPrediction[inputs.Count];
-        for (var i = 0; i < inputs.Count; i++)
+        Score(inputs, timings, (index, row) =>
         {
-            var row = probabilities.AsSpan(i * Labels.Count, Labels.Count);
             var best = 0;
             for (var c = 1; c < row.Length; c++)
             {
@@ -103,18 +98,94 @@ public sealed class OnnxClassifier : IDisposable
                 }
             }
 
-            predictions[i] = new ModelPrediction(Labels[best], row[best]);
-        }
-
+            predictions[index] = new ModelPrediction(Labels[best], row[best]);
+        });
         return predictions;
     }
 
-    public float[] Run(FeatureBatch batch)
+    private delegate void RowSink(int index, ReadOnlySpan<float> probabilities);
+
+    /// <summary>
+    /// Featurizes into one pooled buffer, groups items of similar width (<see cref="BatchPlan"/>), runs each
+    /// group on pooled input and output tensors and hands every item's probabilities to <paramref name="sink"/>.
+    /// </summary>
+    private void Score(IReadOnlyList<ModelInput> inputs, PredictTimings? timings, RowSink sink)
     {
-        using var ids = OrtValue.CreateTensorValueFromMemory(batch.Ids, [batch.Count, batch.Width]);
-        using var weights = OrtValue.CreateTensorValueFromMemory(batch.Weights, [batch.Count, batch.Width, 1]);
-        using var outputs = _session.Run(_runOptions, InputNames, [ids, weights], OutputNames);
-        return outputs[0].GetTensorDataAsSpan<float>().ToArray();
+        if (inputs.Count == 0)
+        {
+            return;
+        }
+
+        var t0 = Stopwatch.GetTimestamp();
+        using var features = new FeatureBuffer(inputs.Count);
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            features.Add(Featurizer, inputs[i]);
+        }
+
+        features.SortByWidth();
+        var t1 = Stopwatch.GetTimestamp();
+        long tensorTicks = 0, runTicks = 0, decodeTicks = 0, runs = 0;
+        var labels = Labels.Count;
+        for (var start = 0; start < features.Count; runs++)
+        {
+            var end = BatchPlan.RunEnd(features.SortedCounts.AsSpan(0, features.Count), start);
+            var (rows, width) = (end - start, Math.Max(1, features.SortedCounts[end - 1]));
+            var ids = ArrayPool<long>.Shared.Rent(rows * width);
+            var weights = ArrayPool<float>.Shared.Rent(rows * width);
+            var output = ArrayPool<float>.Shared.Rent(rows * labels);
+            try
+            {
+                var a = Stopwatch.GetTimestamp();
+                Fill(features, start, rows, width, ids, weights);
+                var b = Stopwatch.GetTimestamp();
+                using (var idsValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, ids.AsMemory(0, rows * width), [rows, width]))
+                using (var weightsValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, weights.AsMemory(0, rows * width), [rows, width, 1]))
+                using (var outputValue = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, output.AsMemory(0, rows * labels), [rows, labels]))
+                {
+                    _session.Run(_runOptions, InputNames, [idsValue, weightsValue], OutputNames, [outputValue]);
+                }
+
+                var c = Stopwatch.GetTimestamp();
+                for (var r = 0; r < rows; r++)
+                {
+                    sink(features.Order[start + r], output.AsSpan(r * labels, labels));
+                }
+
+                (tensorTicks, runTicks, decodeTicks) = (tensorTicks + b - a, runTicks + c - b, decodeTicks + Stopwatch.GetTimestamp() - c);
+            }
+            finally
+            {
+                ArrayPool<long>.Shared.Return(ids);
+                ArrayPool<float>.Shared.Return(weights);
+                ArrayPool<float>.Shared.Return(output);
+            }
+
+            start = end;
+        }
+
+        timings?.Add(t1 - t0, tensorTicks, runTicks, decodeTicks, inputs.Count, runs);
+    }
+
+    /// <summary>The graph's input encoding: ids padded with 0 to the run's width, weight 1/count for a real id and 0 for padding.</summary>
+    private static void Fill(FeatureBuffer features, int start, int rows, int width, long[] ids, float[] weights)
+    {
+        for (var r = 0; r < rows; r++)
+        {
+            var count = features.SortedCounts[start + r];
+            var item = features.Ids(features.Order[start + r], count);
+            var rowIds = ids.AsSpan(r * width, width);
+            var rowWeights = weights.AsSpan(r * width, width);
+            var weight = count == 0 ? 0f : 1f / count;
+            for (var j = 0; j < count; j++)
+            {
+                rowIds[j] = item[j];
+            }
+
+            rowIds[count..].Clear();
+            rowWeights[..count].Fill(weight);
+            rowWeights[count..].Clear();
+        }
     }
 
     public void Dispose()

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Mapper.Engine.Model.Adapters;
-using Mapper.Engine.Model.Training;
+using Mapper.Engine.Quality;
 using Microsoft.Extensions.Logging;
 
 namespace Mapper.Engine.Model.Serving;

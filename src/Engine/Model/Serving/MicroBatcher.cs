@@ -150,15 +150,27 @@ public sealed class MicroBatcher : IAsyncDisposable
             return;
         }
 
-        var inputs = batch.Count == 1 ? batch[0].Inputs : [.. batch.SelectMany(b => b.Inputs)];
+        var inputs = batch.Count == 1 ? batch[0].Inputs : Concat(batch);
         try
         {
             var answer = _execute(inputs);
+            if (batch.Count == 1)
+            {
+                batch[0].Complete(answer);
+                return;
+            }
+
             var offset = 0;
             foreach (var item in batch)
             {
-                item.Complete(new ModelAnswer([.. answer.Predictions.Skip(offset).Take(item.Inputs.Count)], answer.Model));
-                offset += item.Inputs.Count;
+                var own = new ModelPrediction[item.Inputs.Count];
+                for (var i = 0; i < own.Length; i++)
+                {
+                    own[i] = answer.Predictions[offset + i];
+                }
+
+                item.Complete(new ModelAnswer(own, answer.Model));
+                offset += own.Length;
             }
         }
         catch (Exception e)
@@ -168,6 +180,27 @@ public sealed class MicroBatcher : IAsyncDisposable
                 item.Fail(e);
             }
         }
+    }
+
+    /// <summary>All callers' inputs in queue order, in one pre-sized list (no LINQ on the batch loop).</summary>
+    private static List<ModelInput> Concat(List<BatchItem> batch)
+    {
+        var size = 0;
+        foreach (var item in batch)
+        {
+            size += item.Inputs.Count;
+        }
+
+        var inputs = new List<ModelInput>(size);
+        foreach (var item in batch)
+        {
+            for (var i = 0; i < item.Inputs.Count; i++)
+            {
+                inputs.Add(item.Inputs[i]);
+            }
+        }
+
+        return inputs;
     }
 
     public async ValueTask DisposeAsync()

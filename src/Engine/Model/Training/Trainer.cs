@@ -1,6 +1,7 @@
 using Mapper.Engine.Data;
 using Mapper.Engine.Model.Features;
 using Mapper.Engine.Model.Network;
+using Mapper.Engine.Quality;
 
 namespace Mapper.Engine.Model.Training;
 

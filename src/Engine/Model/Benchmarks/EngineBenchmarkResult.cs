@@ -1,0 +1,46 @@
+using Mapper.Engine.Model.Training;
+
+namespace Mapper.Engine.Model.Benchmarks;
+
+/// <summary>How long and how hard <see cref="EngineBenchmark"/> runs. The defaults are the reported benchmark.</summary>
+public sealed record EngineBenchmarkSettings
+{
+    /// <summary>Timed single-item calls per latency series (after a warm-up of up to 1000 calls).</summary>
+    public int SingleCalls { get; init; } = 10_000;
+
+    public int BatchSize { get; init; } = 256;
+
+    public TimeSpan ThroughputDuration { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The adapter to measure is trained with these (the bundled baseline's by default).</summary>
+    public TrainingOptions Training { get; init; } = new();
+}
+
+/// <summary>What <c>mapper bench engine</c> prints. Latencies in microseconds; the breakdown is per batched item.</summary>
+public sealed record EngineBenchmarkResult(
+    string Adapter,
+    double TrainingSeconds,
+    long AdapterFileBytes,
+    double SessionLoadMilliseconds,
+    double SwapMilliseconds,
+    int SingleItemCalls,
+    LatencySummary Direct,
+    LatencySummary ThroughMicroBatcher,
+    LatencySummary RuleMapper,
+    int BatchSize,
+    double BatchedItemsPerSecond,
+    BatchBreakdown Breakdown,
+    long WorkingSetBytes,
+    long ManagedHeapBytes,
+    int ProcessorCount,
+    string LoadAverage);
+
+public sealed record LatencySummary(double P50Microseconds, double P95Microseconds, double P99Microseconds, double MeanMicroseconds);
+
+/// <summary>Mean microseconds per item in each phase of a batched prediction, and the ONNX runs per batch.</summary>
+public sealed record BatchBreakdown(
+    double FeaturizeMicroseconds,
+    double TensorMicroseconds,
+    double OnnxRunMicroseconds,
+    double DecodeMicroseconds,
+    double RunsPerBatch);

@@ -1,0 +1,37 @@
+using System.Text.Json;
+
+namespace Mapper.Cli.Tests;
+
+/// <summary>The benchmark prints numbers; these tests check that it runs and what it prints, never how fast.</summary>
+public sealed class BenchEngineCommandTests
+{
+    [Fact]
+    public async Task Run_FewIterationsJson_PrintsEveryMeasurement()
+    {
+        using var workspace = new CliWorkspace();
+
+        var run = await workspace.RunAsync("bench", "engine", "--iterations", "50", "--format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        using var result = JsonDocument.Parse(run.Out);
+        var root = result.RootElement;
+        Assert.Equal(50, root.GetProperty("single_item_calls").GetInt32());
+        foreach (var series in new[] { "direct", "through_micro_batcher", "rule_mapper" })
+        {
+            foreach (var field in new[] { "p50_microseconds", "p95_microseconds", "p99_microseconds" })
+            {
+                Assert.True(root.GetProperty(series).GetProperty(field).GetDouble() > 0, $"{series}.{field}");
+            }
+        }
+
+        foreach (var field in new[] { "batched_items_per_second", "session_load_milliseconds", "swap_milliseconds", "working_set_bytes", "adapter_file_bytes" })
+        {
+            Assert.True(root.GetProperty(field).GetDouble() > 0, field);
+        }
+
+        var breakdown = root.GetProperty("breakdown");
+        Assert.True(breakdown.GetProperty("onnx_run_microseconds").GetDouble() > 0);
+        Assert.True(breakdown.GetProperty("featurize_microseconds").GetDouble() > 0);
+        Assert.True(breakdown.GetProperty("runs_per_batch").GetDouble() >= 1);
+    }
+}
