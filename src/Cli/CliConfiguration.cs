@@ -1,7 +1,6 @@
 using System.Reflection;
 using Mapper.Engine;
 using Mapper.Engine.Model;
-using Mapper.Engine.Model.Adapters;
 using Microsoft.Extensions.Configuration;
 
 namespace Mapper.Cli;
@@ -9,7 +8,7 @@ namespace Mapper.Cli;
 /// <summary>Options as the service would see them, and every problem found on the way.</summary>
 public sealed record LoadedOptions(EngineOptions Options, IConfiguration Configuration, string Source, IReadOnlyList<string> Problems)
 {
-    /// <summary>The model path's settings (<c>Mapper:Model</c>), store at <c>&lt;DataDirectory&gt;/adapters</c>.</summary>
+    /// <summary>The model path's settings (the <c>Model</c> section, as the console reads it).</summary>
     public ModelOptions Model { get; init; } = new();
 }
 
@@ -20,9 +19,6 @@ public sealed record LoadedOptions(EngineOptions Options, IConfiguration Configu
 public static class CliConfiguration
 {
     public const string DefaultFile = "appsettings.json";
-
-    /// <summary>Optional model settings: AdapterId, SmokePassBar, GoldenDirectory, BaselineTraining (the store path follows DataDirectory).</summary>
-    public const string ModelSection = EngineOptions.Section + ":Model";
 
     public static LoadedOptions Load(string? explicitPath)
     {
@@ -77,27 +73,18 @@ public static class CliConfiguration
             }
         }
 
-        var model = new ModelOptions();
+        var settings = new ModelSettings();
         try
         {
-            configuration.GetSection(ModelSection).Bind(model);
+            configuration.GetSection(ModelSettings.Section).Bind(settings);
         }
         catch (InvalidOperationException)
         {
-            problems.Add($"{ModelSection} holds a value of the wrong type (numbers for bars, epochs, buckets and seed)");
+            problems.Add($"{ModelSettings.Section} holds a value of the wrong type (a number for bars, capacity and threads)");
         }
 
-        if (!AdapterVersion.IsValidId(model.AdapterId))
-        {
-            problems.Add($"{ModelSection}:AdapterId must be lower-case letters, digits and '-', not '{model.AdapterId}'");
-        }
-
-        if (model.SmokePassBar is < 0 or > 1 || model.RegressionPassBar is < 0 or > 1)
-        {
-            problems.Add($"{ModelSection}:SmokePassBar and RegressionPassBar must be within [0, 1]");
-        }
-
-        model.AdapterStorePath = ModelOptions.StorePathUnder(string.IsNullOrWhiteSpace(options.DataDirectory) ? "." : options.DataDirectory);
+        problems.AddRange(settings.Validate());
+        var model = settings.ToModelOptions(string.IsNullOrWhiteSpace(options.DataDirectory) ? "." : options.DataDirectory);
         return new LoadedOptions(options, configuration, source, problems) { Model = model };
     }
 

@@ -9,7 +9,7 @@ namespace Mapper.Cli;
 /// <summary>
 /// The CLI's model path, wired like the service: <see cref="ModelServiceCollectionExtensions.AddModelServices"/>
 /// with the adapter store at <c>&lt;Mapper:DataDirectory&gt;/adapters</c>, optional settings from the
-/// <c>Mapper:Model</c> section, and the bootstrapper run once before the first case.
+/// <c>Model</c> section (as the console reads it), and the bootstrapper run once before the first case.
 /// </summary>
 public static class ModelScorerFactory
 {

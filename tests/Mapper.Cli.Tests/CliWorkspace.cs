@@ -27,7 +27,7 @@ public sealed class CliWorkspace : IDisposable
         Directory = System.IO.Directory.CreateTempSubdirectory("mapper-cli-tests-").FullName;
         Config = Path.Combine(Directory, "appsettings.json");
         var data = Path.Combine(Directory, "data").Replace("\\", "\\\\", StringComparison.Ordinal);
-        File.WriteAllText(Config, $$$"""{"Mapper": {"DataDirectory": "{{{data}}}", "Model": {"BaselineTraining": {{{training}}} } } }""");
+        File.WriteAllText(Config, $$$"""{"Mapper": {"DataDirectory": "{{{data}}}"}, "Model": {"BaselineTraining": {{{training}}} } }""");
     }
 
     public string Directory { get; }

@@ -1,11 +1,12 @@
 using Mapper.Console.Api;
 using Mapper.Engine;
+using Mapper.Engine.Model;
 using Mapper.Engine.Telemetry;
 
 namespace Mapper.Console.Hosting;
 
 /// <summary>The bound and validated configuration sections the console starts from.</summary>
-public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOptions Slo, ModelHostingOptions Model)
+public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOptions Slo, ModelSettings Model)
 {
     /// <summary>Binds every section and validates it; throws <see cref="InvalidConfigurationException"/> listing every problem.</summary>
     public static ConsoleSettings Load(IConfiguration configuration)
@@ -14,7 +15,7 @@ public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOp
         var engine = Bind<EngineOptions>(configuration, EngineOptions.Section, problems);
         var api = Bind<ApiOptions>(configuration, ApiOptions.Section, problems);
         var slo = Bind<SloOptions>(configuration, SloOptions.Section, problems);
-        var model = Bind<ModelHostingOptions>(configuration, ModelHostingOptions.Section, problems);
+        var model = Bind<ModelSettings>(configuration, ModelSettings.Section, problems);
         problems.AddRange(engine.Validate());
         problems.AddRange(api.Validate());
         problems.AddRange(slo.Validate());

@@ -1,12 +1,14 @@
-using Mapper.Engine.Model;
+using Mapper.Engine.Model.Adapters;
+using Mapper.Engine.Model.Training;
 
-namespace Mapper.Console.Hosting;
+namespace Mapper.Engine.Model;
 
 /// <summary>
-/// The <c>Model</c> section: whether this process runs the in-process model and where its adapters live.
-/// With <c>Enabled</c> false, hybrid mode answers from the rules with reason <c>no_model</c>.
+/// The <c>Model</c> configuration section, read the same way by the console and the CLI: whether the
+/// process runs the in-process model and where its adapters live. With <c>Enabled</c> false, hybrid mode
+/// answers from the rules with reason <c>no_model</c>.
 /// </summary>
-public sealed class ModelHostingOptions
+public sealed class ModelSettings
 {
     public const string Section = "Model";
 
@@ -23,12 +25,15 @@ public sealed class ModelHostingOptions
 
     public int IntraOpThreads { get; set; } = 1;
 
+    /// <summary>Hyper-parameters of the baseline trained when the store is empty (tests shrink them).</summary>
+    public TrainingOptions BaselineTraining { get; set; } = new();
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(AdapterId) || AdapterId.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+        if (!AdapterVersion.IsValidId(AdapterId))
         {
-            problems.Add($"{Section}:AdapterId must be letters, digits, '-', '_' or '.', not '{AdapterId}'");
+            problems.Add($"{Section}:AdapterId must be lower-case letters, digits and '-', not '{AdapterId}'");
         }
 
         if (SmokePassBar is < 0 or > 1 || double.IsNaN(SmokePassBar))
@@ -51,11 +56,13 @@ public sealed class ModelHostingOptions
 
     public ModelOptions ToModelOptions(string dataDirectory) => new()
     {
-        AdapterStorePath = Path.GetFullPath(
-            string.IsNullOrWhiteSpace(AdapterStorePath) ? "adapters" : AdapterStorePath, dataDirectory),
+        AdapterStorePath = string.IsNullOrWhiteSpace(AdapterStorePath)
+            ? ModelOptions.StorePathUnder(dataDirectory)
+            : Path.GetFullPath(AdapterStorePath, Path.GetFullPath(dataDirectory)),
         AdapterId = AdapterId,
         SmokePassBar = SmokePassBar,
         QueueCapacity = QueueCapacity,
         IntraOpThreads = IntraOpThreads,
+        BaselineTraining = BaselineTraining,
     };
 }
