@@ -1,4 +1,6 @@
+using Mapper.Engine.Controls;
 using Mapper.Engine.Model.Adapters;
+using Mapper.Engine.Pipeline;
 
 namespace Mapper.Console.Hosting;
 
@@ -6,13 +8,19 @@ namespace Mapper.Console.Hosting;
 /// Brings the model up off the request path: the console serves from the rules (reason
 /// <c>no_model</c>) for the few seconds a fresh install takes to train its baseline adapter.
 /// </summary>
-public sealed partial class ModelBootstrapService(AdapterBootstrapper bootstrapper, ILogger<ModelBootstrapService> logger) : BackgroundService
+public sealed partial class ModelBootstrapService(
+    AdapterBootstrapper bootstrapper, MappingPipeline pipeline, ILogger<ModelBootstrapService> logger) : BackgroundService
 {
+    /// <summary>Uncounted requests that JIT-compile both paths, so the first client request is not the slow one.</summary>
+    private static readonly MapOptions WarmUp = new() { RecordInSlis = false };
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
+            await pipeline.MapAsync(new MapRequest("presidio", "US_SSN"), WarmUp with { ModeOverride = MappingMode.RulesOnly }, stoppingToken);
             var outcome = await bootstrapper.EnsureActiveAsync(stoppingToken);
+            await pipeline.MapAsync(new MapRequest("presidio", "US_SSN|EMAIL_ADDRESS"), WarmUp, stoppingToken);
             LogModelReady(logger, outcome);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
