@@ -63,7 +63,7 @@ public sealed class GoldenCaseLoaderTests
 
         var files = GoldenCaseLoader.LoadAll(Path.Combine(MappingDataLoader.BundledDirectory, "golden"), data.Taxonomy);
 
-        Assert.Equal(36, files.Count);
+        Assert.Equal(48, files.Count);
         var perDetector = files.SelectMany(f => f.Cases).GroupBy(c => resolver.Resolve(c.Detector)).ToDictionary(g => g.Key ?? "?", g => g.Count());
         Assert.Equal(data.Detectors.Select(d => d.Detector).Order(), perDetector.Keys.Order());
         Assert.All(perDetector, p => Assert.True(p.Value >= 100, $"{p.Key} has {p.Value} golden cases"));
