@@ -26,5 +26,5 @@ public sealed record TrainingDataOptions
     /// Share of lexicon phrases held out whole (the phrase and every spelling generated from it) for calibration:
     /// words the model never saw, which is what real novel detector output looks like.
     /// </summary>
-    public double LexiconCalibrationFraction { get; init; } = 0.15;
+    public double LexiconCalibrationFraction { get; init; } = 0.1;
 }
