@@ -10,14 +10,22 @@ namespace Mapper.Engine.Quality;
 /// </summary>
 public static class EvaluationStrings
 {
-    /// <summary>The golden sets whose strings are evaluation-only (golden/rules is the rule table itself).</summary>
-    public static readonly IReadOnlyList<string> EvaluationSets = ["variants", "heldout"];
+    /// <summary>The one golden folder that is not evaluation-only: it is the rule table itself.</summary>
+    public const string RuleSet = "rules";
 
     /// <summary>
-    /// The raw pipe-parts of every case in <c>variants/</c> and <c>heldout/</c> below
-    /// <paramref name="goldenDirectory"/> whose compacted form is no rule row's compacted raw label, in
-    /// file order without duplicates. A missing set folder contributes nothing; a missing golden directory
-    /// or a malformed file throws <see cref="GoldenCaseFormatException"/> (training must not silently lose its guard).
+    /// The golden sets whose strings are evaluation-only: every subfolder of <paramref name="goldenDirectory"/>
+    /// except <c>rules/</c>, in ordinal order, so a new evaluation folder (say <c>blind/</c>) is guarded the day it appears.
+    /// </summary>
+    public static IReadOnlyList<string> EvaluationSets(string goldenDirectory) =>
+        [.. Directory.EnumerateDirectories(goldenDirectory).Select(Path.GetFileName).OfType<string>()
+            .Where(name => !string.Equals(name, RuleSet, StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// The raw pipe-parts of every case in every evaluation set below <paramref name="goldenDirectory"/>
+    /// (<see cref="EvaluationSets"/>) whose compacted form is no rule row's compacted raw label, in set and
+    /// file order without duplicates. A missing golden directory or a malformed file throws
+    /// <see cref="GoldenCaseFormatException"/> (training must not silently lose its guard).
     /// </summary>
     public static IReadOnlyList<string> ForLeakGuard(MappingData data, string goldenDirectory)
     {
@@ -29,14 +37,9 @@ public static class EvaluationStrings
         var ruleKeys = data.Detectors.SelectMany(d => d.Rules).Select(r => LabelText.Compact(r.RawLabel)).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var strings = new List<string>();
-        foreach (var set in EvaluationSets)
+        foreach (var set in EvaluationSets(goldenDirectory))
         {
             var folder = Path.Combine(goldenDirectory, set);
-            if (!Directory.Exists(folder))
-            {
-                continue;
-            }
-
             foreach (var golden in GoldenCaseLoader.LoadAll(folder).SelectMany(f => f.Cases))
             {
                 foreach (var part in LabelText.SplitLabels(golden.InputOutput))

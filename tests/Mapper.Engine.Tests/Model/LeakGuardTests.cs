@@ -36,6 +36,24 @@ public sealed class LeakGuardTests
     }
 
     [Fact]
+    public void ForLeakGuard_AnyFolderButRules_IsGuarded()
+    {
+        using var directory = new TempDirectory();
+        foreach (var (set, raw) in new[] { ("blind", "zorbly blind"), ("rules", "zorbly rules"), ("variants", "zorbly variant") })
+        {
+            Directory.CreateDirectory(Path.Combine(directory.Path, set));
+            File.WriteAllText(
+                Path.Combine(directory.Path, set, "x.json"),
+                "{\"test_cases\": [{\"detector\": \"presidio\", \"input_output\": \"" + raw + "\", \"expected_taxonomy\": [\"OTHER.Unknown\"]}]}");
+        }
+
+        var strings = EvaluationStrings.ForLeakGuard(BundledData.Load(), directory.Path);
+
+        Assert.Equal(["blind", "variants"], EvaluationStrings.EvaluationSets(directory.Path));
+        Assert.Equal(["zorbly blind", "zorbly variant"], strings);
+    }
+
+    [Fact]
     public void ForLeakGuard_MissingDirectory_Throws()
     {
         Assert.Throws<GoldenCaseFormatException>(() =>

@@ -7,7 +7,7 @@ namespace Mapper.Engine.Model.Training;
 /// <summary>
 /// Decides the label of a generated row: the detector's own rule row always wins; a generated row whose
 /// text is a known label of a different class (a dropped word turning <c>sexual_minors</c> into
-/// <c>sexual</c>) is discarded rather than taught wrongly.
+/// <c>sexual</c>, or a lexicon phrase that is another label's rule row or alias) is discarded rather than taught wrongly.
 /// </summary>
 internal sealed class LabelConflicts
 {
@@ -42,7 +42,8 @@ internal sealed class LabelConflicts
         var compact = LabelText.Compact(row.RawLabel);
         if (compact.Length == 0)
         {
-            return null;
+            // Only junk may be wordless: a detector that emits "???" has said nothing the model can map.
+            return row.Source == ExampleSource.Junk ? row.Label : null;
         }
 
         if (_rules.TryGetValue((DetectorName.Normalize(row.Detector), compact), out var ruleLabel))
@@ -50,7 +51,7 @@ internal sealed class LabelConflicts
             return ruleLabel;
         }
 
-        if (row.Source is ExampleSource.Variant or ExampleSource.Negation or ExampleSource.Junk
+        if (row.Source is ExampleSource.Lexicon or ExampleSource.Variant or ExampleSource.Negation or ExampleSource.Junk
             && _known.TryGetValue(compact, out var labels) && !labels.Contains(row.Label))
         {
             return null;

@@ -58,9 +58,51 @@ public static class SyntheticNegatives
         }
     }
 
-    /// <summary>Random letter/digit strings and unrelated words, labelled Unknown.</summary>
-    public static IEnumerable<TrainingExample> Junk(IReadOnlyList<string> detectors, int count, SplitMix64 rng)
+    /// <summary>
+    /// Every unrelated word (negatives.json) as written and in <paramref name="perWord"/> more spellings
+    /// (separators, a detector or vendor prefix, a score-like suffix), labelled Unknown.
+    /// </summary>
+    public static IEnumerable<TrainingExample> Unrelated(IReadOnlyList<string> words, IReadOnlyList<string> detectors, int perWord, SplitMix64 rng)
     {
+        foreach (var word in words)
+        {
+            yield return new TrainingExample(string.Empty, word, WellKnownLabels.Unknown, ExampleSource.Junk);
+            var tokens = LabelText.Tokens(LabelText.Compact(word));
+            for (var i = 0; i < perWord; i++)
+            {
+                string[] styled = rng.Next(3) switch
+                {
+                    0 => [rng.Pick(LabelVariants.Prefixes), .. tokens],
+                    1 => [.. tokens, rng.Pick(LabelVariants.Suffixes)],
+                    _ => tokens,
+                };
+                var detector = rng.Next(3) == 0 ? string.Empty : rng.Pick(detectors);
+                yield return new TrainingExample(detector, LabelVariants.Style(styled, rng.Next(LabelVariants.StyleCount)), WellKnownLabels.Unknown, ExampleSource.Junk);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Wordless outputs (only symbols, so only the detector's own features remain) for every detector and a few
+    /// spellings of its name, labelled Unknown: the detector alone must not pick a label.
+    /// </summary>
+    public static IEnumerable<TrainingExample> Wordless(IReadOnlyList<string> detectors, int perDetector, SplitMix64 rng)
+    {
+        string[] symbols = ["???", "%%%", "---", "***", "...", "#", "?", "!!", "~", "//", "[]", "{}", "-/-"];
+        foreach (var detector in detectors.Prepend(string.Empty))
+        {
+            for (var i = 0; i < perDetector; i++)
+            {
+                var spelled = i == 0 || detector.Length == 0 ? detector : LabelVariants.Detector(detector, rng);
+                yield return new TrainingExample(spelled, rng.Pick(symbols), WellKnownLabels.Unknown, ExampleSource.Junk);
+            }
+        }
+    }
+
+    /// <summary>Random letter/digit strings and pairs of unrelated words, labelled Unknown.</summary>
+    public static IEnumerable<TrainingExample> Junk(IReadOnlyList<string> detectors, IReadOnlyList<string> unrelated, int count, SplitMix64 rng)
+    {
+        IReadOnlyList<string> pool = unrelated.Count > 0 ? [.. NeutralWords, .. unrelated] : NeutralWords;
         const string Alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
         for (var i = 0; i < count; i++)
         {
@@ -77,7 +119,7 @@ public static class SyntheticNegatives
             }
             else
             {
-                string[] words = rng.Next(2) == 0 ? [rng.Pick(NeutralWords)] : [rng.Pick(NeutralWords), rng.Pick(NeutralWords)];
+                string[] words = rng.Next(2) == 0 ? LabelText.Tokens(LabelText.Compact(rng.Pick(pool))) : [.. LabelText.Tokens(LabelText.Compact(rng.Pick(pool))), .. LabelText.Tokens(LabelText.Compact(rng.Pick(pool)))];
                 raw = LabelVariants.Style(words, rng.Next(LabelVariants.StyleCount));
             }
 

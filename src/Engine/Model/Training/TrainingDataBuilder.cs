@@ -8,12 +8,13 @@ namespace Mapper.Engine.Model.Training;
 
 /// <summary>
 /// Builds the training rows from the project's own data: rule rows, taxonomy aliases, label names and
-/// descriptions, synthetic variants, negations and junk. Rule rows always win a conflict, and the leak
-/// guard drops every row whose compacted label equals an evaluation string's.
+/// descriptions, the domain lexicon, synthetic variants, negations, unrelated words and junk. Rule rows always
+/// win a conflict, and the leak guard drops every row whose compacted label equals an evaluation string's.
 /// </summary>
-public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? options = null)
+public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? options = null, TrainingVocabulary? vocabulary = null)
 {
     private readonly TrainingDataOptions _options = options ?? new TrainingDataOptions();
+    private readonly TrainingVocabulary _vocabulary = vocabulary ?? TrainingVocabulary.LoadBundled(data.Taxonomy);
 
     public TrainingSet Build(ulong seed, IEnumerable<string>? evaluationStrings = null)
     {
@@ -41,6 +42,23 @@ public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? o
             bases.Add(new TrainingExample(string.Empty, label.Description, label.Name, ExampleSource.Description));
         }
 
+        // Whole lexicon phrases (with every spelling made from them) are held out for calibration, so the
+        // temperature is fitted on vocabulary the model has never seen, like real novel detector output.
+        var heldOut = new HashSet<TrainingExample>();
+        foreach (var entry in _vocabulary.Lexicon)
+        {
+            var holdOut = rng.NextDouble() < _options.LexiconCalibrationFraction;
+            foreach (var context in new[] { string.Empty, rng.Pick(detectors) })
+            {
+                var row = new TrainingExample(context, entry.Phrase, entry.Label, ExampleSource.Lexicon);
+                bases.Add(row);
+                if (holdOut)
+                {
+                    heldOut.Add(row);
+                }
+            }
+        }
+
         var generated = new List<TrainingExample>();
         foreach (var row in bases)
         {
@@ -48,11 +66,17 @@ public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? o
             {
                 ExampleSource.Rule => _options.VariantsPerRule,
                 ExampleSource.Alias => _options.VariantsPerAlias,
+                ExampleSource.Lexicon => _options.VariantsPerLexicon / 2,
                 _ => 2,
             };
             for (var i = 0; i < count; i++)
             {
-                generated.Add(Variant(row, rng));
+                var variant = Variant(row, rng);
+                generated.Add(variant);
+                if (heldOut.Contains(row))
+                {
+                    heldOut.Add(variant);
+                }
             }
         }
 
@@ -67,7 +91,9 @@ public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? o
             generated.AddRange(SyntheticNegatives.Negations(detector?.Detector ?? string.Empty, harmWords, target, _options.NegationsPerDetector, rng));
         }
 
-        generated.AddRange(SyntheticNegatives.Junk(detectors, _options.JunkRows, rng));
+        generated.AddRange(SyntheticNegatives.Unrelated(_vocabulary.Negatives, detectors, _options.VariantsPerNegative, rng));
+        generated.AddRange(SyntheticNegatives.Junk(detectors, _vocabulary.Negatives, _options.JunkRows, rng));
+        generated.AddRange(SyntheticNegatives.Wordless(detectors, 4, rng));
 
         var evaluation = new HashSet<string>((evaluationStrings ?? []).Select(LabelText.Compact), StringComparer.Ordinal);
         var dropped = 0;
@@ -89,14 +115,15 @@ public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? o
             }
 
             var key = (DetectorName.Normalize(row.Detector), LabelText.Compact(row.RawLabel));
-            if (row.Source != ExampleSource.Rule && !seen.Add(key))
+            if (row.Source != ExampleSource.Rule && key.Item2.Length > 0 && !seen.Add(key))
             {
                 continue;
             }
 
             var resolved = row with { Label = label };
             var synthetic = row.Source is ExampleSource.Variant or ExampleSource.Negation or ExampleSource.Junk;
-            (synthetic && rng.NextDouble() < _options.CalibrationFraction ? calibration : train).Add(resolved);
+            var calibrate = heldOut.Contains(row) || (synthetic && rng.NextDouble() < _options.CalibrationFraction);
+            (calibrate ? calibration : train).Add(resolved);
         }
 
         return new TrainingSet(train, calibration, dropped, Hash(train, calibration));

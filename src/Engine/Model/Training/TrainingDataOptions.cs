@@ -10,10 +10,21 @@ public sealed record TrainingDataOptions
     /// <summary>Rule rows appear this many times per epoch: they are the ground truth the gate checks.</summary>
     public int RuleRepeats { get; init; } = 4;
 
+    public int VariantsPerLexicon { get; init; } = 6;
+
+    /// <summary>Generated spellings per word of negatives.json (labelled OTHER.Unknown).</summary>
+    public int VariantsPerNegative { get; init; } = 3;
+
     public int NegationsPerDetector { get; init; } = 40;
 
     public int JunkRows { get; init; } = 800;
 
     /// <summary>Share of synthetic rows held out to fit the temperature and measure calibration.</summary>
     public double CalibrationFraction { get; init; } = 0.1;
+
+    /// <summary>
+    /// Share of lexicon phrases held out whole (the phrase and every spelling generated from it) for calibration:
+    /// words the model never saw, which is what real novel detector output looks like.
+    /// </summary>
+    public double LexiconCalibrationFraction { get; init; } = 0.1;
 }

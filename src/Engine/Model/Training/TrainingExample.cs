@@ -5,6 +5,7 @@ public enum ExampleSource
 {
     Rule,
     Alias,
+    Lexicon,
     Description,
     Variant,
     Negation,
