@@ -9,7 +9,7 @@ public sealed class ModelOptions
     /// <summary>The store's folder below <c>Mapper:DataDirectory</c>; the console and the CLI share it.</summary>
     public const string AdapterFolderName = "adapters";
 
-    /// <summary>The golden sets bundled with the engine (variants and heldout feed the leak guard).</summary>
+    /// <summary>The golden sets bundled with the engine (every folder but rules/ feeds the leak guard).</summary>
     public static string BundledGoldenDirectory => Path.Combine(MappingDataLoader.BundledDirectory, "golden");
 
     /// <summary>Folder holding <c>&lt;id&gt;/&lt;version&gt;/</c> adapters and <c>registry.json</c>.</summary>
@@ -31,7 +31,7 @@ public sealed class ModelOptions
     public int IntraOpThreads { get; set; } = 1;
 
     /// <summary>
-    /// Golden sets whose variants and heldout strings the leak guard keeps out of training (see
+    /// Golden sets whose evaluation strings (every folder but rules/) the leak guard keeps out of training (see
     /// <c>EvaluationStrings.ForLeakGuard</c>). The bundled files are fixed, so the baseline stays deterministic.
     /// </summary>
     public string GoldenDirectory { get; set; } = BundledGoldenDirectory;
