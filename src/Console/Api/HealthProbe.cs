@@ -25,7 +25,7 @@ public sealed class HealthProbe(EngineDataProvider data, RuntimeControlsStore co
         var mode = controls.Current.Mode;
         var active = _model?.ActiveModel;
         var adapter = _onnx?.Health;
-        var model = new ModelHealth(EngineOptions.ModeName(mode), active ?? MapperTelemetry.NoModel,
+        var model = new ModelReadiness(EngineOptions.ModeName(mode), active ?? MapperTelemetry.NoModel,
             mode == MappingMode.RulesOnly ? "not_used" : AdapterStateName(active, adapter?.State), adapter?.Revision, adapter?.LastError,
             adapter?.QueueLag.TotalSeconds ?? 0, adapter?.QueueLength ?? 0);
         var store = ProbeStore();
@@ -66,7 +66,7 @@ public sealed class HealthProbe(EngineDataProvider data, RuntimeControlsStore co
     }
 }
 
-public sealed record HealthReport(string Status, bool Ready, string Message, RulesHealth Rules, ModelHealth Model, StoreHealth Store, DateTimeOffset CheckedAt);
+public sealed record HealthReport(string Status, bool Ready, string Message, RulesHealth Rules, ModelReadiness Model, StoreHealth Store, DateTimeOffset CheckedAt);
 
 public sealed record RulesHealth(bool Loaded, string TaxonomyVersion, string TaxonomyHash, string FrameworksVersion, int Detectors, int RuleCount, DateTimeOffset LoadedAt);
 
@@ -74,7 +74,7 @@ public sealed record RulesHealth(bool Loaded, string TaxonomyVersion, string Tax
 /// <c>state</c>: <c>active</c>, <c>loading</c> (start-up, e.g. training the baseline), <c>failed</c> (see
 /// <c>last_error</c>), <c>none</c> (hybrid, no adapter) or <c>not_used</c> (rules_only).
 /// </summary>
-public sealed record ModelHealth(
+public sealed record ModelReadiness(
     string Mode, string ActiveModel, string State, int? Revision = null, string? LastError = null, double QueueLagSeconds = 0, int QueueLength = 0);
 
 public sealed record StoreHealth(string DataDirectory, bool Writable, string? Error);

@@ -9,7 +9,8 @@ public sealed record MappingData(
     IReadOnlyList<DetectorRuleSet> Detectors,
     FrameworkCatalog Frameworks,
     string SchemaJson,
-    string SourceDirectory)
+    string SourceDirectory,
+    IReadOnlyList<LexiconEntry> Lexicon)
 {
     public int RuleCount => Detectors.Sum(d => d.Rules.Count);
 }

@@ -39,7 +39,8 @@ public static partial class MappingDataLoader
         var detectors = LoadDetectors(Path.Combine(directory, DetectorsFolderName), taxonomy);
         var frameworks = LoadFrameworks(Path.Combine(directory, FrameworksFileName), taxonomy);
         var schemaJson = LoadSchema(Path.Combine(directory, SchemaFileName));
-        return new MappingData(taxonomy, detectors, frameworks, schemaJson, Path.GetFullPath(directory));
+        var lexicon = LexiconLoader.Load(Path.Combine(directory, LexiconLoader.FileName), taxonomy);
+        return new MappingData(taxonomy, detectors, frameworks, schemaJson, Path.GetFullPath(directory), lexicon);
     }
 
     internal static CanonicalTaxonomy LoadTaxonomy(string path)

@@ -18,6 +18,9 @@ public enum MatchTier
     /// <summary>A key of other detectors' tables that all of them map to the same label.</summary>
     CrossDetector,
 
+    /// <summary>A phrase of the project's lexicon (<c>lexicon.json</c>): how other products name the label.</summary>
+    Lexicon,
+
     /// <summary>Best token overlap with a known key, polarity-safe, typo-tolerant.</summary>
     Token,
 
@@ -34,6 +37,7 @@ public static class MatchTierConfidence
         MatchTier.Normalised => 0.9,
         MatchTier.Alias => 0.8,
         MatchTier.CrossDetector => 0.7,
+        MatchTier.Lexicon => 0.65,
         MatchTier.Token => 0.6,
         _ => 0.0,
     };

@@ -23,6 +23,7 @@ internal sealed class RuleIndex
         Aliases = Unambiguous(TaxonomyKeys(data.Taxonomy).SelectMany(p => KeyForms(p.Key).Select(k => (k, p.Label))));
         CrossDetector = Unambiguous(data.Detectors.SelectMany(d => d.Rules)
             .SelectMany(r => KeyForms(r.RawLabel).Select(k => (k, r.CanonicalLabel))));
+        Lexicon = Unambiguous(data.Lexicon.SelectMany(e => KeyForms(e.Phrase).Select(k => (k, e.Label))));
         SharedCandidates = Aliases.Select(p => new TokenCandidate(ContentTokens(p.Key), p.Value, Priority: 1))
             .Concat(CrossDetector.Select(p => new TokenCandidate(ContentTokens(p.Key), p.Value, Priority: 2)))
             .Where(c => c.Tokens.Length > 0)
@@ -49,6 +50,9 @@ internal sealed class RuleIndex
 
     /// <summary>compacted raw label of any detector → label, only where every detector agrees.</summary>
     public FrozenDictionary<string, string> CrossDetector { get; }
+
+    /// <summary>compacted lexicon phrase → label (the project's own vocabulary, after the tables and aliases).</summary>
+    public FrozenDictionary<string, string> Lexicon { get; }
 
     public IReadOnlyList<TokenCandidate> SharedCandidates { get; }
 

@@ -6,7 +6,7 @@ namespace Mapper.Engine.Rules;
 
 /// <summary>
 /// The deterministic mapper: the fallback in hybrid mode and the whole answer in rules-only mode.
-/// Tiers, strongest first: exact → normalised → alias → cross-detector → token (see <see cref="MatchTier"/>).
+/// Tiers, strongest first: exact → normalised → alias → cross-detector → lexicon → token (see <see cref="MatchTier"/>).
 /// Pipe-joined outputs are split and answered as a multi-label event.
 /// </summary>
 public sealed class RuleMapper
@@ -95,6 +95,11 @@ public sealed class RuleMapper
         if (Lookup(_index.CrossDetector, keys) is { } cross)
         {
             return Matched(cross, MatchTier.CrossDetector);
+        }
+
+        if (Lookup(_index.Lexicon, keys) is { } phrase)
+        {
+            return Matched(phrase, MatchTier.Lexicon);
         }
 
         var candidates = detector is not null && _index.DetectorCandidates.TryGetValue(detector, out var own)

@@ -42,7 +42,7 @@ public sealed class RuleMapperTests
     [InlineData("US_PASSPORT", "PII.Identifier.Passport", MatchTier.CrossDetector)]
     [InlineData("self harm risk", "HARM.VIOLENCE.SelfHarm", MatchTier.Token)]
     [InlineData("self harm intent", "HARM.VIOLENCE.SelfHarm", MatchTier.CrossDetector)]
-    [InlineData("email_addr", "PII.Contact.Email", MatchTier.Token)]
+    [InlineData("email_addr", "PII.Contact.Email", MatchTier.Lexicon)]
     [InlineData("harrassment", "HARM.SPEECH.Insult", MatchTier.Token)]
     public void MatchOne_UnknownDetector_UsesSharedTiers(string raw, string expected, MatchTier tier)
     {

@@ -38,12 +38,12 @@ public sealed class RuleMapperTuningTests
     [InlineData("llama-guard", "SEX_RELATED_CRIMES", "HARM.VIOLENCE.Sexual")]
     [InlineData("llama-guard", "guns_and_illegal_weapons", "HARM.VIOLENCE.Other")]
     [InlineData("presidio", "EMIAL_ADDRESS", "PII.Contact.Email")]
-    public void MatchOne_TuningGaps_AnswerAtTokenTier(string detector, string raw, string expected)
+    public void MatchOne_TuningGaps_AnswerBelowTheTables(string detector, string raw, string expected)
     {
         var match = _mapper.MatchOne(detector, raw);
 
         Assert.Equal(expected, match.Label);
-        Assert.Equal(MatchTier.Token, match.Tier);
+        Assert.True(match.Tier is MatchTier.Lexicon or MatchTier.Token, $"tier {match.Tier}");
     }
 
     [Theory]

@@ -14,7 +14,7 @@ namespace Mapper.Engine.Model.Training;
 public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? options = null, TrainingVocabulary? vocabulary = null)
 {
     private readonly TrainingDataOptions _options = options ?? new TrainingDataOptions();
-    private readonly TrainingVocabulary _vocabulary = vocabulary ?? TrainingVocabulary.LoadBundled(data.Taxonomy);
+    private readonly TrainingVocabulary _vocabulary = vocabulary ?? TrainingVocabulary.From(data);
 
     public TrainingSet Build(ulong seed, IEnumerable<string>? evaluationStrings = null)
     {
