@@ -44,6 +44,8 @@ public sealed class AdaptersCommandTests
         Assert.Equal(["activate", "activate", "rollback"], history.Select(r => r.GetProperty("kind").GetString()));
         Assert.Equal("regression", history[2].GetProperty("reason").GetString());
         Assert.Equal(3, view.RootElement.GetProperty("revision").GetInt32());
+        using var versions = JsonDocument.Parse((await workspace.RunAsync("versions", "show", "--format", "json")).Out);
+        Assert.Equal("mapper-baseline@1.0.0", versions.RootElement.GetProperty("model").GetString());
     }
 
     [Fact]

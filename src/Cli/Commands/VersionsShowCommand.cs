@@ -1,4 +1,5 @@
 using Mapper.Engine.Data;
+using Mapper.Engine.Model.Serving;
 using Mapper.Engine.Versions;
 
 namespace Mapper.Cli.Commands;
@@ -26,14 +27,15 @@ public static class VersionsShowCommand
 
         try
         {
-            // Reading versions must not train or load a model; the model column says what this process serves.
+            // Reading versions must not train or load a model: the model is what the store's registry records as serving.
             await using var engine = await CliEngine.CreateAsync(loaded, withModel: false);
+            var serving = RegistryHistory.Serving(loaded.Model.AdapterStorePath);
             var current = engine.Data.Current;
             var versions = new VersionsView(
                 current.Versions.Taxonomy,
                 current.Versions.TaxonomyHash,
                 current.Versions.Frameworks,
-                engine.Model?.ActiveModel ?? VersionSnapshot.RulesModel,
+                serving?.Adapter ?? VersionSnapshot.RulesModel,
                 current.Versions.RuleCount,
                 current.Data.Detectors.Select(d => new DetectorVersionView(d.Detector, d.Version, d.Vendor, d.Rules.Count)).ToList(),
                 current.Versions.LoadedAt);

@@ -22,7 +22,7 @@ public sealed record AdapterRevision(
 }
 
 /// <summary>The registry's history in <c>&lt;store&gt;/registry.json</c>, replaced atomically (temp file + rename).</summary>
-internal sealed class RegistryHistory(string storeRoot)
+public sealed class RegistryHistory(string storeRoot)
 {
     public const string FileName = "registry.json";
 
@@ -39,6 +39,10 @@ internal sealed class RegistryHistory(string storeRoot)
 
         return JsonSerializer.Deserialize<Document>(File.ReadAllBytes(Path), AdapterStore.Json)?.Revisions ?? [];
     }
+
+    /// <summary>The revision recorded as serving (not yet deactivated), read without loading any model.</summary>
+    public static AdapterRevision? Serving(string storeRoot) =>
+        new RegistryHistory(storeRoot).Load().LastOrDefault(r => r.DeactivatedAt is null);
 
     public void Save(IReadOnlyList<AdapterRevision> revisions)
     {
