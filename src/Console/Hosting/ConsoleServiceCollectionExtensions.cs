@@ -7,6 +7,7 @@ using Mapper.Engine.Data;
 using Mapper.Engine.Model;
 using Mapper.Engine.Pipeline;
 using Mapper.Engine.Telemetry;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Prometheus;
@@ -49,6 +50,8 @@ public static class ConsoleServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddOpenApi();
 
+        // Antiforgery and circuit keys live in the data directory, so they survive a restart like everything else the console writes.
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.Engine.DataDirectory, "keys")));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         return services;
