@@ -51,8 +51,7 @@ public sealed class MappingPipeline(
             return Rules(context, FallbackReason.NoModel, modelAttempt: null);
         }
 
-        var parts = LabelText.SplitLabels(context.Request.Output);
-        var inputs = (parts.Count > 0 ? parts : [context.Request.Output])
+        var inputs = LabelText.ModelParts(context.Request.Output)
             .Select(part => new ModelInput(context.Canonical ?? context.Request.Detector, part))
             .ToList();
 

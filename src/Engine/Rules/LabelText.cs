@@ -54,6 +54,16 @@ public static class LabelText
     public static IReadOnlyList<string> SplitLabels(string output) =>
         output.Split(MultiLabelSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>
+    /// What the model is asked about: each part of a pipe-joined output, or the whole output when it has
+    /// no part (only separators or blanks). The pipeline and every evaluation use this one rule.
+    /// </summary>
+    public static IReadOnlyList<string> ModelParts(string output)
+    {
+        var parts = SplitLabels(output);
+        return parts.Count > 0 ? parts : [output];
+    }
+
     private static void AppendSeparator(StringBuilder builder)
     {
         if (builder.Length > 0 && builder[^1] != '_')

@@ -83,12 +83,8 @@ public static class Evaluation
     public static IReadOnlyList<GoldenCase> RuleRows(MappingData data) =>
         [.. data.Detectors.SelectMany(d => d.Rules.Select(r => new GoldenCase(d.Detector, r.RawLabel, [r.CanonicalLabel])))];
 
-    /// <summary>The labels the model is asked about: the pipe-separated parts, as the pipeline splits them.</summary>
-    public static IReadOnlyList<string> Parts(string output)
-    {
-        var parts = LabelText.SplitLabels(output);
-        return parts.Count > 0 ? parts : [output];
-    }
+    /// <summary>The labels the model is asked about, exactly as the pipeline asks (see <see cref="LabelText.ModelParts"/>).</summary>
+    public static IReadOnlyList<string> Parts(string output) => LabelText.ModelParts(output);
 
     /// <summary>
     /// One answer from per-part predictions, as the pipeline folds them: the distinct known labels (or
