@@ -27,10 +27,7 @@ public static class CliApp
         ValidateConfigCommand.Definition,
         VersionsShowCommand.Definition,
         AdaptersTrainCommand.Definition,
-        AdaptersListCommand.Definition,
         AdaptersEvaluateCommand.Definition,
-        AdaptersActivateCommand.Activate,
-        AdaptersActivateCommand.Rollback,
         BenchEngineCommand.Definition,
     ];
 

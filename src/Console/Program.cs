@@ -1,3 +1,4 @@
+using Mapper.Console.Admin;
 using Mapper.Console.Api;
 using Mapper.Console.Hosting;
 
@@ -11,7 +12,7 @@ try
 {
     builder.Services.AddConsole(builder.Configuration);
     app = builder.Build();
-    app.UseConsole();
+    await app.UseConsoleAsync();
 }
 catch (InvalidConfigurationException e)
 {
@@ -21,7 +22,8 @@ catch (InvalidConfigurationException e)
 }
 
 app.MapMapperApi();   // /map, /map/batch, /health, /metrics, /metrics/summary, /openapi/v1.json
-app.MapConsoleUi();   // the Blazor Server console
+app.MapAdminApi();    // /api/v1: controls, adapters, audit, users, tokens (bearer tokens, one executor)
+app.MapConsoleUi();   // the Blazor Server console, sign-in and sign-out
 
 await app.RunAsync();
 return 0;

@@ -9,18 +9,14 @@ public static class AdaptersTrainCommand
 {
     public static CliCommand Definition { get; } = new(
         ["adapters", "train"],
-        "mapper adapters train [--out DIR] [--seed N] [--epochs N] [--id ID] [--version X.Y.Z] [--activate] [--config PATH]",
+        "mapper adapters train [--out DIR] [--seed N] [--epochs N] [--id ID] [--version X.Y.Z] [--config PATH]   (offline; activate it with `mapper adapters activate`)",
         ["--out", "--seed", "--epochs", "--id", "--version", "--config"],
-        ["--activate"],
+        [],
         RunAsync);
 
     private static async Task<int> RunAsync(CommandLine line, CliContext context)
     {
         var output = line.Value("--out");
-        if (output is not null && line.Has("--activate"))
-        {
-            throw new UsageException("--activate applies to the configured store; it cannot be combined with --out");
-        }
 
         // Every flag is checked before anything is loaded or created.
         var seed = line.ULong("--seed");
@@ -45,8 +41,8 @@ public static class AdaptersTrainCommand
             Epochs = epochs ?? model.BaselineTraining.Epochs,
         };
         var id = explicitId ?? model.AdapterId;
-        using var session = new AdapterStoreSession(setup);
-        var store = output is null ? session.Store : new AdapterStore(output);
+        // A new version folder is immutable and nobody serves it until the console activates it, so training needs no console.
+        var store = new AdapterStore(output ?? model.AdapterStorePath);
         var latest = store.Latest(id);
         var version = explicitVersion ?? (latest is null ? "1.0.0" : AdapterVersion.NextPatch(latest.Version));
         if (store.Find(id, version) is not null)
@@ -58,13 +54,6 @@ public static class AdaptersTrainCommand
         var built = AdapterBuilder.Build(setup.Data, training, id, version, latest?.Version, TimeProvider.System, evaluation);
         var stored = store.Write(built.Manifest, built.Model);
         await context.Out.WriteLineAsync(Summary(stored, store.DirectoryOf(id, version), evaluation.Count));
-
-        if (line.Has("--activate"))
-        {
-            var revision = session.Apply(r => r.Activate(id, version, "adapters train --activate", AdapterStoreSession.Actor));
-            await context.Out.WriteLineAsync($"active: {revision.Adapter} as revision {revision.Revision}");
-        }
-
         return ExitCodes.Ok;
     }
 

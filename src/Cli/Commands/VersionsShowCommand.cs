@@ -27,9 +27,9 @@ public static class VersionsShowCommand
 
         try
         {
-            // Reading versions must not train or load a model: the model is what the store's registry records as serving.
+            // Reading versions must not train or load a model: the model is what the console's registry export records as serving.
             await using var engine = await CliEngine.CreateAsync(loaded, withModel: false);
-            var serving = RegistryHistory.Serving(loaded.Model.AdapterStorePath);
+            var serving = RegistryExport.Read(loaded.Model.AdapterStorePath).Serving;
             var current = engine.Data.Current;
             var versions = new VersionsView(
                 current.Versions.Taxonomy,

@@ -1,5 +1,7 @@
 using Mapper.Console.Api;
 using Mapper.Console.Components;
+using Mapper.Console.Identity;
+using Mapper.Console.Store;
 using Mapper.Engine;
 using Mapper.Engine.Data;
 using Mapper.Engine.Telemetry;
@@ -12,7 +14,7 @@ public static partial class ConsoleApplicationExtensions
     /// Loads the mapping data and creates every metric now, so a broken table stops start-up and
     /// <c>/metrics</c> lists every collector from the first scrape; then the middleware, outermost first.
     /// </summary>
-    public static WebApplication UseConsole(this WebApplication app)
+    public static async Task<WebApplication> UseConsoleAsync(this WebApplication app)
     {
         try
         {
@@ -24,11 +26,23 @@ public static partial class ConsoleApplicationExtensions
         }
 
         app.Services.GetRequiredService<MapperTelemetry>();
+        try
+        {
+            await app.PrepareControlPlaneAsync();
+        }
+        catch (StoreUnusableException e)
+        {
+            throw new InvalidConfigurationException([$"ConnectionStrings:{StoreLocation.ConnectionName} (the store): {e.Message}"]);
+        }
+
         var engine = app.Services.GetRequiredService<EngineOptions>();
         var api = app.Services.GetRequiredService<ApiOptions>();
         LogStarting(app.Logger, engine.Mode, engine.Profile, engine.DataDirectory, api.RequireApiKey, api.RawContentGuard);
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiExceptionHandler.HandleAsync });
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         return app;
     }
@@ -36,6 +50,7 @@ public static partial class ConsoleApplicationExtensions
     public static WebApplication MapConsoleUi(this WebApplication app)
     {
         app.MapStaticAssets();
+        app.MapSignOut();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -17,8 +17,8 @@ namespace Mapper.Console.Hosting;
 public static class ConsoleServiceCollectionExtensions
 {
     /// <summary>
-    /// The console: validated settings, the engine, telemetry (the decision recorder), the HTTP API and
-    /// the Blazor UI. Throws <see cref="InvalidConfigurationException"/> naming every bad setting.
+    /// The console: validated settings, the engine, telemetry (the decision recorder), the control plane
+    /// (store, accounts, executor), the HTTP APIs and the Blazor UI. Throws <see cref="InvalidConfigurationException"/> naming every bad setting.
     /// </summary>
     public static IServiceCollection AddConsole(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,9 +33,11 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton(CreateTelemetry);
         services.AddSingleton<IDecisionRecorder>(sp => sp.GetRequiredService<MapperTelemetry>());
         services.AddMappingEngine(settings.Engine);
+        services.AddControlPlane(settings, configuration);
         if (settings.Model.Enabled)
         {
             services.AddModelPath(settings.Model.ToModelOptions(settings.Engine.DataDirectory));
+            services.AddModelActions();
         }
 
         services.AddSingleton<ApiKeyAuthenticator>();
@@ -63,7 +65,6 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<EngineDataProvider>().Current.Data);
         services.AddModelServices(options);
         services.AddSingleton(sp => new QueueLagSource(() => sp.GetRequiredService<OnnxModelScorer>().QueueLag));
-        services.AddHostedService<ModelBootstrapService>();
     }
 
     private static MapperTelemetry CreateTelemetry(IServiceProvider services)

@@ -1,4 +1,5 @@
 using Mapper.Console.Api;
+using Mapper.Console.Identity;
 using Mapper.Engine;
 using Mapper.Engine.Model;
 using Mapper.Engine.Telemetry;
@@ -6,7 +7,7 @@ using Mapper.Engine.Telemetry;
 namespace Mapper.Console.Hosting;
 
 /// <summary>The bound and validated configuration sections the console starts from.</summary>
-public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOptions Slo, ModelSettings Model)
+public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOptions Slo, ModelSettings Model, SecurityOptions Security)
 {
     /// <summary>Binds every section and validates it; throws <see cref="InvalidConfigurationException"/> listing every problem.</summary>
     public static ConsoleSettings Load(IConfiguration configuration)
@@ -16,10 +17,12 @@ public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOp
         var api = Bind<ApiOptions>(configuration, ApiOptions.Section, problems);
         var slo = Bind<SloOptions>(configuration, SloOptions.Section, problems);
         var model = Bind<ModelSettings>(configuration, ModelSettings.Section, problems);
+        var security = Bind<SecurityOptions>(configuration, SecurityOptions.Section, problems);
         problems.AddRange(engine.Validate());
         problems.AddRange(api.Validate());
         problems.AddRange(slo.Validate());
         problems.AddRange(model.Validate());
+        problems.AddRange(security.Validate());
         if (problems.Count > 0)
         {
             throw new InvalidConfigurationException(problems);
@@ -36,7 +39,7 @@ public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOp
             throw new InvalidConfigurationException([$"{EngineOptions.Section}:DataDirectory '{engine.DataDirectory}' cannot be created: {e.Message}"]);
         }
 
-        return new ConsoleSettings(engine, api, slo, model);
+        return new ConsoleSettings(engine, api, slo, model, security);
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> problems)

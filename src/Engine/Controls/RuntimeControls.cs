@@ -4,7 +4,8 @@ namespace Mapper.Engine.Controls;
 
 /// <summary>
 /// Everything an operator can change at run time, as one immutable value. A change builds a new
-/// snapshot with a higher <see cref="Epoch"/>; readers take the current one without locking.
+/// snapshot with a higher <see cref="Epoch"/>; readers take the current one without locking. The active
+/// adapter is recorded here too, so one epoch names everything that was live.
 /// </summary>
 public sealed record RuntimeControls
 {
@@ -30,6 +31,12 @@ public sealed record RuntimeControls
 
     /// <summary>Longest the micro-batcher waits for more items once one is queued.</summary>
     public TimeSpan MaxBatchWait { get; init; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary><c>id@version</c> of the adapter the operators made active, or null before the first activation.</summary>
+    public string? ActiveAdapter { get; init; }
+
+    /// <summary>The activation that made <see cref="ActiveAdapter"/> live (1, 2, ...); 0 before the first.</summary>
+    public int AdapterRevision { get; init; }
 
     public double ThresholdFor(string detector) =>
         DetectorThresholds.TryGetValue(detector, out var threshold) ? threshold : GlobalThreshold;

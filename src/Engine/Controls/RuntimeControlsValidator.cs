@@ -44,6 +44,11 @@ public static class RuntimeControlsValidator
             problems.Add($"max batch wait: {controls.MaxBatchWait.TotalMilliseconds} ms is outside [0, 100] ms");
         }
 
+        if (controls.AdapterRevision < 0 || (controls.AdapterRevision == 0) != (controls.ActiveAdapter is null))
+        {
+            problems.Add($"adapter revision: {controls.AdapterRevision} does not fit active adapter '{controls.ActiveAdapter ?? "none"}'");
+        }
+
         return problems;
     }
 

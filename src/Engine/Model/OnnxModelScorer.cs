@@ -14,7 +14,7 @@ public sealed class OnnxModelScorer(AdapterRegistry registry, MicroBatcher batch
     /// <summary>Age of the oldest queued request (for the <c>mapper_queue_lag_seconds</c> gauge).</summary>
     public TimeSpan QueueLag => batcher.QueueLag;
 
-    public ModelHealth Health => new(registry.State, registry.ActiveModel, registry.CurrentRevision, registry.LastError, batcher.QueueLag, batcher.QueueLength);
+    public ModelHealth Health => new(registry.State, registry.ActiveModel, registry.ActiveRevision, registry.LastError, batcher.QueueLag, batcher.QueueLength);
 
     public ValueTask<ModelAnswer> PredictAsync(IReadOnlyList<ModelInput> inputs, CancellationToken cancellationToken)
     {

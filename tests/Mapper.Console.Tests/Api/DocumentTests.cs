@@ -19,14 +19,15 @@ public sealed class DocumentTests(SharedApp app) : IClassFixture<SharedApp>
     }
 
     [Fact]
-    public async Task Home_Renders_EngineStatus()
+    public async Task Home_SignedOut_LandsOnTheSignInForm()
     {
-        var html = await _client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        using var response = await _client.GetAsync("/", TestContext.Current.CancellationToken);
+        var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
-        Assert.Contains("Mapper console", html);
-        Assert.Contains("Engine status", html);
-        Assert.Contains("data-testid=\"mode\">hybrid", html);
-        Assert.Contains("no model outputs", html);
+        Assert.Equal("/signin", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("data-testid=\"signin-user\"", html);
+        Assert.Contains("name=\"__RequestVerificationToken\"", html);
+        Assert.DoesNotContain("Engine status", html);
     }
 
     [Fact]

@@ -3,78 +3,79 @@ using Mapper.Engine.Model;
 using Mapper.Engine.Model.Adapters;
 using Mapper.Engine.Model.Serving;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
 
 namespace Mapper.Engine.Tests.Model;
 
 public sealed class AdapterRegistryTests
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 9, 1, 12, 0, 0, TimeSpan.Zero));
-
     [Fact]
-    public void RollbackTo_EarlierVersion_AddsNewRevisionAndHistorySurvivesRestart()
+    public void OpenThenPublish_GatedAdapter_ServesUnderTheCallersRevision()
     {
         using var directory = new TempDirectory();
-        var store = TestAdapters.StoreWith(directory, TestAdapters.V1, TestAdapters.V2);
-        using (var registry = NewRegistry(directory, store))
-        {
-            registry.Activate(TestAdapters.Id, "1.0.0", "first");
-            _time.Advance(TimeSpan.FromMinutes(1));
-            registry.Activate(TestAdapters.Id, "1.1.0", "upgrade", "alice");
-            _time.Advance(TimeSpan.FromMinutes(1));
-            var rollback = registry.RollbackTo("1.0.0", "regression in 1.1.0", "bob");
+        using var registry = NewRegistry(TestAdapters.StoreWith(directory, TestAdapters.V1, TestAdapters.V2));
 
-            Assert.Equal(3, rollback.Revision);
-            Assert.Equal(AdapterRevision.KindRollback, rollback.Kind);
-            Assert.Equal("test-adapter@1.0.0", registry.ActiveModel);
-        }
+        var gated = registry.Open(TestAdapters.Id, "1.1.0");
+        Assert.Null(registry.ActiveModel);
+        var revision = registry.Publish(gated, 7, AdapterRevision.KindRollback, "regression", "bob", DateTimeOffset.UnixEpoch);
 
-        using var restarted = NewRegistry(directory, store);
-        Assert.Null(restarted.ActiveModel);
-        Assert.True(restarted.Restore());
-
-        Assert.Equal("test-adapter@1.0.0", restarted.ActiveModel);
-        var history = restarted.History;
-        Assert.Equal([1, 2, 3], history.Select(r => r.Revision));
-        Assert.Equal(["1.0.0", "1.1.0", "1.0.0"], history.Select(r => r.Version));
-        Assert.All(history.Take(2), r => Assert.NotNull(r.DeactivatedAt));
-        Assert.Null(history[2].DeactivatedAt);
-        Assert.Equal(3, restarted.CurrentRevision);
+        Assert.Equal("test-adapter@1.1.0", registry.ActiveModel);
+        Assert.Equal(7, registry.ActiveRevision);
+        Assert.Equal((7, AdapterRevision.KindRollback, "bob"), (revision.Revision, revision.Kind, revision.Actor));
+        Assert.Equal(AdapterState.Active, registry.State);
     }
 
     [Fact]
-    public void Activate_RejectedAdapter_CurrentKeepsServingAndErrorIsReported()
+    public void Open_RejectedAdapter_CurrentKeepsServingAndErrorIsReported()
     {
         using var directory = new TempDirectory();
         var store = TestAdapters.StoreWith(directory, TestAdapters.V1);
         store.Write(TestAdapters.V2.Manifest with { TaxonomyHash = "sha256:0000" }, TestAdapters.V2.Model);
-        using var registry = NewRegistry(directory, store);
+        using var registry = NewRegistry(store);
         registry.Activate(TestAdapters.Id, "1.0.0");
 
-        Assert.Throws<AdapterRejectedException>(() => registry.Activate(TestAdapters.Id, "1.1.0"));
+        Assert.Throws<AdapterRejectedException>(() => registry.Open(TestAdapters.Id, "1.1.0"));
 
         Assert.Equal("test-adapter@1.0.0", registry.ActiveModel);
         Assert.Equal(AdapterState.Active, registry.State);
         Assert.Contains("TaxonomyMismatch", registry.LastError);
-        Assert.Single(registry.History);
         Assert.Equal("test-adapter@1.0.0", registry.Predict([new ModelInput("presidio", "EMAIL_ADDRESS")]).Model);
     }
 
     [Fact]
-    public async Task Predict_SeveralThreadsThroughDozensOfSwaps_NoErrorsAndRetiredSessionsDisposed()
+    public void Open_CorruptManifest_IsRefusedNamingTheFile()
     {
         using var directory = new TempDirectory();
-        var store = TestAdapters.StoreWith(directory, TestAdapters.V1, TestAdapters.V2);
-        var registry = NewRegistry(directory, store);
+        var store = TestAdapters.StoreWith(directory, TestAdapters.V1);
+        var manifest = Path.Combine(store.DirectoryOf(TestAdapters.Id, "1.0.0"), AdapterStore.ManifestFileName);
+        File.WriteAllText(manifest, "{\"id\": \"test-ad");
+        using var registry = NewRegistry(store);
+
+        var refused = Assert.Throws<AdapterRejectedException>(() => registry.Open(TestAdapters.Id, "1.0.0"));
+
+        Assert.Equal(AdapterRejection.Unreadable, refused.Reason);
+        Assert.Contains(manifest, refused.Message, StringComparison.Ordinal);
+        Assert.Equal(AdapterState.Failed, registry.State);
+        Assert.Contains(manifest, Assert.Single(store.Unreadable()), StringComparison.Ordinal);
+        Assert.Empty(store.List());
+    }
+
+    [Fact]
+    public async Task Predict_ReadersRunThroughDozensOfSwaps_NoErrorsAndRetiredSessionsDisposed()
+    {
+        using var directory = new TempDirectory();
+        var registry = NewRegistry(TestAdapters.StoreWith(directory, TestAdapters.V1, TestAdapters.V2));
         registry.Activate(TestAdapters.Id, "1.0.0");
         var seen = new ConcurrentDictionary<AdapterHandle, byte>();
         var errors = new ConcurrentQueue<string>();
-        var predictions = 0L;
+        var readsDuringSwaps = 0L;
+        var swapping = 0;
         using var stop = new CancellationTokenSource();
+        using var readersRunning = new CountdownEvent(4);
         ModelInput[] inputs = [new("presidio", "EMAIL_ADDRESS"), new("openai-moderation", "hate")];
 
         var readers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
         {
+            readersRunning.Signal();
             while (!stop.IsCancellationRequested)
             {
                 using var lease = registry.TryAcquire() ?? throw new InvalidOperationException("no adapter");
@@ -85,21 +86,29 @@ public sealed class AdapterRegistryTests
                     errors.Enqueue($"bad call on {lease.Handle.Name}");
                 }
 
-                Interlocked.Increment(ref predictions);
+                if (Volatile.Read(ref swapping) == 1)
+                {
+                    Interlocked.Increment(ref readsDuringSwaps);
+                }
             }
         })).ToArray();
 
+        // The swaps start only once every reader is inside its loop, so reads and swaps overlap.
+        Assert.True(readersRunning.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Volatile.Write(ref swapping, 1);
         for (var swap = 0; swap < 30; swap++)
         {
             registry.Activate(TestAdapters.Id, swap % 2 == 0 ? "1.1.0" : "1.0.0");
         }
 
+        Volatile.Write(ref swapping, 0);
         await stop.CancelAsync();
         await Task.WhenAll(readers);
 
         Assert.Empty(errors);
-        Assert.True(predictions > 0);
-        Assert.Equal(31, registry.History.Count);
+        Assert.True(readsDuringSwaps > 0, "no read overlapped a swap");
+        Assert.Equal(31, registry.ActiveRevision);
+        Assert.True(seen.Count > 2, $"readers saw only {seen.Count} handles across 30 swaps");
         var active = registry.TryAcquire()!.Value;
         active.Dispose();
         Assert.All(seen.Keys.Where(h => h != active.Handle), h => Assert.True(h.IsRetired && h.Classifier.IsDisposed));
@@ -107,6 +116,6 @@ public sealed class AdapterRegistryTests
         Assert.True(active.Handle.Classifier.IsDisposed);
     }
 
-    private AdapterRegistry NewRegistry(TempDirectory directory, AdapterStore store) =>
-        new(store, new AdapterGate(BundledData.Load(), TestAdapters.Options(directory)), _time, NullLogger<AdapterRegistry>.Instance);
+    private static AdapterRegistry NewRegistry(AdapterStore store) =>
+        new(store, new AdapterGate(BundledData.Load(), new ModelOptions { AdapterStorePath = store.Root, AdapterId = TestAdapters.Id }), NullLogger<AdapterRegistry>.Instance);
 }

@@ -7,8 +7,12 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace Mapper.Engine.Model.Adapters;
 
-/// <summary>An adapter that passed the gate: its live classifier and what the smoke set measured.</summary>
-public sealed record GatedAdapter(AdapterManifest Manifest, OnnxClassifier Classifier, double RulePassRate, double RegressionPassRate);
+/// <summary>An adapter that passed the gate: its live classifier and what the smoke set measured. Publish it or discard it.</summary>
+public sealed record GatedAdapter(AdapterManifest Manifest, OnnxClassifier Classifier, double RulePassRate, double RegressionPassRate)
+{
+    /// <summary>Frees the session of an adapter that will not be published (e.g. its activation could not be recorded).</summary>
+    public void Discard() => Classifier.Dispose();
+}
 
 /// <summary>
 /// Everything an adapter must pass before it may serve, run off the request path: file hash, featurizer,
@@ -20,7 +24,16 @@ public sealed class AdapterGate(MappingData data, ModelOptions options)
     public GatedAdapter Open(AdapterStore store, string id, string version, IReadOnlyList<GoldenCase>? regressionCases = null)
     {
         var name = id + "@" + version;
-        var manifest = store.Find(id, version) ?? throw new AdapterRejectedException(name, AdapterRejection.NotFound, "no manifest in the store.");
+        AdapterManifest manifest;
+        try
+        {
+            manifest = store.Find(id, version) ?? throw new AdapterRejectedException(name, AdapterRejection.NotFound, "no manifest in the store.");
+        }
+        catch (AdapterFileException e)
+        {
+            throw new AdapterRejectedException(name, AdapterRejection.Unreadable, e.Message, e);
+        }
+
         byte[] model;
         try
         {

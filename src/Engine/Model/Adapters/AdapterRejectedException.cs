@@ -4,6 +4,7 @@ namespace Mapper.Engine.Model.Adapters;
 public enum AdapterRejection
 {
     NotFound,
+    Unreadable,
     HashMismatch,
     FeaturizerMismatch,
     TaxonomyMismatch,
@@ -24,4 +25,10 @@ public sealed class AdapterRejectedException : Exception
     public string Adapter { get; }
 
     public AdapterRejection Reason { get; }
+}
+
+/// <summary>A file of the adapter store (a manifest) is empty, truncated or not what it should be; the message names the file.</summary>
+public sealed class AdapterFileException(string path, string problem) : IOException($"{path}: {problem}")
+{
+    public string FilePath { get; } = path;
 }

@@ -32,7 +32,7 @@ public static class EngineBenchmark
             OnnxClassifier.Load(built.Model, options.IntraOpThreads).Dispose();
             var load = loadWatch.Elapsed;
 
-            using var registry = new AdapterRegistry(store, new AdapterGate(data, options), TimeProvider.System, NullLogger<AdapterRegistry>.Instance);
+            using var registry = new AdapterRegistry(store, new AdapterGate(data, options), NullLogger<AdapterRegistry>.Instance);
             registry.Activate(options.AdapterId, "1.0.0", "benchmark");
             var swapWatch = Stopwatch.StartNew();
             registry.Activate(options.AdapterId, "1.0.1", "benchmark swap");

@@ -7,72 +7,49 @@ namespace Mapper.Engine.Model.Serving;
 
 /// <summary>
 /// The one active adapter. Readers take a reference without locking (<see cref="TryAcquire"/>); an
-/// activation gates the new adapter off the request path, swaps it in with one Interlocked.Exchange and
-/// drops the registry's reference to the old one, whose session is disposed after its last call.
-/// History is append-only and persisted, so a restart serves what was serving.
+/// activation gates the new adapter off the request path (<see cref="Open"/>), then swaps it in with one
+/// Interlocked.Exchange (<see cref="Publish"/>) and drops the registry's reference to the old one, whose
+/// session is disposed after its last call. The registry swaps; it keeps no history: who activated what,
+/// when and why is the caller's record (the console's store), written between the two steps.
 /// </summary>
-public sealed class AdapterRegistry : IDisposable
+public sealed class AdapterRegistry(AdapterStore store, AdapterGate gate, ILogger<AdapterRegistry> logger) : IDisposable
 {
-    private readonly AdapterStore _store;
-    private readonly AdapterGate _gate;
-    private readonly TimeProvider _time;
-    private readonly ILogger<AdapterRegistry> _logger;
-    private readonly RegistryHistory _history;
     private readonly Lock _swapLock = new();
-    private readonly List<AdapterRevision> _revisions;
-    private AdapterHandle? _active;
+    private Served? _active;
     private volatile string? _lastError;
-    private volatile bool _loading;
-
-    public AdapterRegistry(AdapterStore store, AdapterGate gate, TimeProvider time, ILogger<AdapterRegistry> logger)
-    {
-        _store = store;
-        _gate = gate;
-        _time = time;
-        _logger = logger;
-        _history = new RegistryHistory(store.Root);
-        _revisions = _history.Load();
-    }
+    private int _loading;
 
     /// <summary><c>id@version</c> of the active adapter, or null.</summary>
-    public string? ActiveModel => Volatile.Read(ref _active)?.Name;
+    public string? ActiveModel => Volatile.Read(ref _active)?.Handle.Name;
 
-    public AdapterManifest? ActiveManifest => Volatile.Read(ref _active)?.Manifest;
+    public AdapterManifest? ActiveManifest => Volatile.Read(ref _active)?.Handle.Manifest;
+
+    /// <summary>The activation revision the caller published the active adapter under.</summary>
+    public int? ActiveRevision => Volatile.Read(ref _active)?.Revision;
 
     public string? LastError => _lastError;
 
-    public AdapterState State => _loading ? AdapterState.Loading
+    /// <summary>Lock-free, so a health check never waits on a swap.</summary>
+    public AdapterState State => Volatile.Read(ref _loading) > 0 && Volatile.Read(ref _active) is null ? AdapterState.Loading
         : Volatile.Read(ref _active) is not null ? AdapterState.Active
         : _lastError is not null ? AdapterState.Failed
+        : Volatile.Read(ref _loading) > 0 ? AdapterState.Loading
         : AdapterState.None;
-
-    public IReadOnlyList<AdapterRevision> History
-    {
-        get
-        {
-            lock (_swapLock)
-            {
-                return [.. _revisions];
-            }
-        }
-    }
-
-    public int? CurrentRevision => History.LastOrDefault(r => r.DeactivatedAt is null)?.Revision;
 
     /// <summary>A reference to the active adapter for one call, or null when none is active. Lock-free.</summary>
     public AdapterLease? TryAcquire()
     {
         while (true)
         {
-            var handle = Volatile.Read(ref _active);
-            if (handle is null)
+            var served = Volatile.Read(ref _active);
+            if (served is null)
             {
                 return null;
             }
 
-            if (handle.TryAcquire())
+            if (served.Handle.TryAcquire())
             {
-                return new AdapterLease(handle);
+                return new AdapterLease(served.Handle);
             }
 
             // Retired between the read and the increment: a newer handle is already published.
@@ -86,99 +63,72 @@ public sealed class AdapterRegistry : IDisposable
         return new ModelAnswer(lease.Handle.Classifier.Predict(inputs), lease.Handle.Name);
     }
 
-    /// <summary>Gates and activates <paramref name="id"/>@<paramref name="version"/> as a new revision; throws <see cref="AdapterRejectedException"/> and keeps the current one if it fails.</summary>
-    public AdapterRevision Activate(string id, string version, string? reason = null, string? actor = null, IReadOnlyList<GoldenCase>? regressionCases = null) =>
-        Swap(id, version, AdapterRevision.KindActivate, reason, actor, regressionCases);
-
-    /// <summary>Re-activates an earlier version of the active adapter line as a NEW revision (history is never rewritten).</summary>
-    public AdapterRevision RollbackTo(string version, string? reason = null, string? actor = null)
+    /// <summary>Marks the model path as loading (e.g. while a first-start baseline trains) until the handle is disposed.</summary>
+    public IDisposable Loading()
     {
-        var id = ActiveManifest?.Id ?? History.LastOrDefault()?.AdapterId ?? throw new InvalidOperationException("Nothing to roll back: no adapter was ever active.");
-        return Swap(id, version, AdapterRevision.KindRollback, reason, actor, null);
+        Interlocked.Increment(ref _loading);
+        return new LoadingScope(this);
     }
 
-    internal AdapterRevision Bootstrap(string id, string version, string reason) =>
-        Swap(id, version, AdapterRevision.KindBootstrap, reason, "system", null);
-
-    /// <summary>Re-activates the revision that was active at the last shutdown, without a new revision. False if there is none or it fails the gate.</summary>
-    public bool Restore()
+    /// <summary>
+    /// Gates <paramref name="id"/>@<paramref name="version"/> without making it active. Throws
+    /// <see cref="AdapterRejectedException"/> (and reports it as <see cref="LastError"/>) if it fails; the
+    /// active adapter keeps serving either way. Publish or discard what it returns.
+    /// </summary>
+    public GatedAdapter Open(string id, string version, IReadOnlyList<GoldenCase>? regressionCases = null)
     {
-        lock (_swapLock)
+        using var loading = Loading();
+        try
         {
-            var last = _revisions.LastOrDefault(r => r.DeactivatedAt is null);
-            if (last is null)
-            {
-                return false;
-            }
-
-            try
-            {
-                _loading = true;
-                var gated = _gate.Open(_store, last.AdapterId, last.Version);
-                Publish(new AdapterHandle(gated.Manifest, gated.Classifier));
-                ModelLog.Restored(_logger, last.Adapter, last.Revision);
-                return true;
-            }
-            catch (AdapterRejectedException e)
-            {
-                _lastError = e.Message;
-                ModelLog.RestoreFailed(_logger, last.Adapter, e.Message);
-                return false;
-            }
-            finally
-            {
-                _loading = false;
-            }
+            return gate.Open(store, id, version, regressionCases);
+        }
+        catch (AdapterRejectedException e)
+        {
+            _lastError = e.Message;
+            ModelLog.Rejected(logger, e.Adapter, e.Reason.ToString(), ActiveModel ?? "nothing", e.Message);
+            throw;
         }
     }
 
-    private AdapterRevision Swap(string id, string version, string kind, string? reason, string? actor, IReadOnlyList<GoldenCase>? regressionCases)
+    /// <summary>Makes a gated adapter the active one under <paramref name="revision"/>; the old session goes after its last call.</summary>
+    public AdapterRevision Publish(GatedAdapter gated, int revision, string kind, string? reason, string? actor, DateTimeOffset at)
     {
         lock (_swapLock)
         {
-            var started = Stopwatch.GetTimestamp();
-            GatedAdapter gated;
-            try
-            {
-                _loading = true;
-                gated = _gate.Open(_store, id, version, regressionCases);
-            }
-            catch (AdapterRejectedException e)
-            {
-                _lastError = e.Message;
-                ModelLog.Rejected(_logger, e.Adapter, e.Reason.ToString(), ActiveModel ?? "nothing", e.Message);
-                throw;
-            }
-            finally
-            {
-                _loading = false;
-            }
-
-            var now = _time.GetUtcNow();
-            for (var i = 0; i < _revisions.Count; i++)
-            {
-                if (_revisions[i].DeactivatedAt is null)
-                {
-                    _revisions[i] = _revisions[i] with { DeactivatedAt = now };
-                }
-            }
-
-            var revision = new AdapterRevision((_revisions.Count == 0 ? 0 : _revisions[^1].Revision) + 1, id, version, kind, now, null, reason, actor);
-            _revisions.Add(revision);
-            _history.Save(_revisions);
-            Publish(new AdapterHandle(gated.Manifest, gated.Classifier));
+            var previous = Interlocked.Exchange(ref _active, new Served(new AdapterHandle(gated.Manifest, gated.Classifier), revision));
+            previous?.Handle.Release();
             _lastError = null;
-            ModelLog.Activated(_logger, revision.Adapter, revision.Revision, kind, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, reason);
-            return revision;
         }
+
+        ModelLog.Activated(logger, gated.Manifest.Name, revision, kind, reason);
+        return new AdapterRevision(revision, gated.Manifest.Id, gated.Manifest.Version, kind, at, null, reason, actor);
     }
 
-    private void Publish(AdapterHandle handle)
+    /// <summary>Gates and publishes in one step as the next revision (benchmarks, tests and the offline CLI, which keep no history).</summary>
+    public AdapterRevision Activate(string id, string version, string? reason = null, string? actor = null, IReadOnlyList<GoldenCase>? regressionCases = null)
     {
-        var previous = Interlocked.Exchange(ref _active, handle);
-        previous?.Release();
+        var started = Stopwatch.GetTimestamp();
+        var gated = Open(id, version, regressionCases);
+        var revision = Publish(gated, (ActiveRevision ?? 0) + 1, AdapterRevision.KindActivate, reason, actor, DateTimeOffset.UtcNow);
+        ModelLog.SwapTimed(logger, revision.Adapter, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return revision;
     }
 
     /// <summary>Drops the registry's reference; in-flight calls still finish before the session goes.</summary>
-    public void Dispose() => Interlocked.Exchange(ref _active, null)?.Release();
+    public void Dispose() => Interlocked.Exchange(ref _active, null)?.Handle.Release();
+
+    private sealed record Served(AdapterHandle Handle, int Revision);
+
+    private sealed class LoadingScope(AdapterRegistry owner) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                Interlocked.Decrement(ref owner._loading);
+            }
+        }
+    }
 }
