@@ -88,7 +88,8 @@ public sealed class AdapterActions(AdapterRegistry registry, ModelOptions option
 /// <summary>What start-up chose to serve (gated already), recorded as a new revision by the system.</summary>
 public sealed record BootstrapAdapter(BootstrapChoice Choice, string Kind) : OperatorCommand
 {
-    public override string Action => "adapters.bootstrap";
+    /// <summary><c>adapters.bootstrap</c> (nothing served before) or <c>adapters.recovery</c> (what served was refused).</summary>
+    public override string Action => "adapters." + Kind;
 
     public override Identity.ConsoleRole RequiredRole => Identity.ConsoleRole.Admin;
 

@@ -23,7 +23,7 @@ public sealed class AuditQueries(IDbContextFactory<MapperDbContext> factory)
 {
     public const int MaxPageSize = 500;
 
-    public static readonly string[] AdapterActions = ["adapters.activate", "adapters.rollback", "adapters.bootstrap"];
+    public static readonly string[] AdapterActions = ["adapters.activate", "adapters.rollback", "adapters.bootstrap", "adapters.recovery"];
 
     public async Task<AuditPage> PageAsync(AuditFilter filter, int page, int size, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Mapper.Console.Actions;
 using Mapper.Engine;
 using Mapper.Engine.Controls;
 using Mapper.Engine.Data;
@@ -13,8 +14,14 @@ namespace Mapper.Console.Api;
 /// </summary>
 public sealed class HealthProbe(EngineDataProvider data, RuntimeControlsStore controls, EngineOptions engine, TimeProvider time, IServiceProvider services)
 {
+    /// <summary>How long a writability answer is reused: a health check every second must not write a file every second.</summary>
+    public static readonly TimeSpan StoreProbeInterval = TimeSpan.FromSeconds(10);
+
     private readonly IModelScorer? _model = services.GetService<IModelScorer>();
     private readonly OnnxModelScorer? _onnx = services.GetService<OnnxModelScorer>();
+    private readonly ModelStartup? _startup = services.GetService<ModelStartup>();
+    private readonly Lock _probeLock = new();
+    private (StoreHealth Health, DateTimeOffset At)? _lastProbe;
 
     public HealthReport Check()
     {
@@ -27,7 +34,7 @@ public sealed class HealthProbe(EngineDataProvider data, RuntimeControlsStore co
         var adapter = _onnx?.Health;
         var model = new ModelReadiness(EngineOptions.ModeName(mode), active ?? MapperTelemetry.NoModel,
             mode == MappingMode.RulesOnly ? "not_used" : AdapterStateName(active, adapter?.State), adapter?.Revision, adapter?.LastError,
-            adapter?.QueueLag.TotalSeconds ?? 0, adapter?.QueueLength ?? 0);
+            adapter?.QueueLag.TotalSeconds ?? 0, adapter?.QueueLength ?? 0, _startup?.Refused ?? []);
         var store = ProbeStore();
 
         var ready = rules.Loaded && store.Writable;
@@ -52,6 +59,26 @@ public sealed class HealthProbe(EngineDataProvider data, RuntimeControlsStore co
 
     private StoreHealth ProbeStore()
     {
+        var now = time.GetUtcNow();
+        lock (_probeLock)
+        {
+            if (_lastProbe is { } last && now - last.At < StoreProbeInterval)
+            {
+                return last.Health;
+            }
+        }
+
+        var health = WriteProbe();
+        lock (_probeLock)
+        {
+            _lastProbe = (health, now);
+        }
+
+        return health;
+    }
+
+    private StoreHealth WriteProbe()
+    {
         var probe = Path.Combine(engine.DataDirectory, $".health-{Guid.NewGuid():N}");
         try
         {
@@ -72,9 +99,11 @@ public sealed record RulesHealth(bool Loaded, string TaxonomyVersion, string Tax
 
 /// <summary>
 /// <c>state</c>: <c>active</c>, <c>loading</c> (start-up, e.g. training the baseline), <c>failed</c> (see
-/// <c>last_error</c>), <c>none</c> (hybrid, no adapter) or <c>not_used</c> (rules_only).
+/// <c>last_error</c>), <c>none</c> (hybrid, no adapter) or <c>not_used</c> (rules_only). <c>refused_at_start</c>
+/// names every adapter file start-up could not serve (corrupt manifest, hash mismatch) and why.
 /// </summary>
 public sealed record ModelReadiness(
-    string Mode, string ActiveModel, string State, int? Revision = null, string? LastError = null, double QueueLagSeconds = 0, int QueueLength = 0);
+    string Mode, string ActiveModel, string State, int? Revision = null, string? LastError = null, double QueueLagSeconds = 0, int QueueLength = 0,
+    IReadOnlyList<string>? RefusedAtStart = null);
 
 public sealed record StoreHealth(string DataDirectory, bool Writable, string? Error);

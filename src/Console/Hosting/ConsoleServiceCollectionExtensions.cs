@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Mapper.Console.Admin;
 using Mapper.Console.Api;
 using Mapper.Console.Status;
 using Mapper.Engine;
@@ -50,7 +51,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<EngineStatusSampler>();
         services.AddHostedService(sp => sp.GetRequiredService<EngineStatusSampler>());
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddDocumentTransformer<BearerOpenApi>());
 
         // Antiforgery and circuit keys live in the data directory, so they survive a restart like everything else the console writes.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.Engine.DataDirectory, "keys")));

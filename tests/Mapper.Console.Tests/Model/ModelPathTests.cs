@@ -28,6 +28,66 @@ public sealed class ModelPathTests
         Assert.Contains("model=\"mapper-baseline@1.0.0\"", await factory.ScrapeAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Restart_LiveAdaptersManifestCorrupt_StartsOnTheRulesNamesTheFileAndRecoversByItself()
+    {
+        var kept = Directory.CreateTempSubdirectory("mapper-corrupt-manifest-").FullName;
+        var manifest = Path.Combine(kept, "adapters", "mapper-baseline", "1.0.0", "manifest.json");
+        await using (var first = new MapperFactory(SmallModel(kept)))
+        {
+            using var client = first.CreateClient();
+            await WaitForModelAsync(client);
+        }
+
+        await File.WriteAllTextAsync(manifest, "{\"id\": \"mapper-basel", TestContext.Current.CancellationToken);
+        try
+        {
+            await using var second = new MapperFactory(SmallModel(kept));
+            using var client = second.CreateClient();
+            using var meanwhile = await client.PostAsync("/map", """{"detector":"presidio","output":"US_SSN","tenant_id":"t1"}""");
+            Assert.Equal(200, (int)meanwhile.StatusCode);
+
+            var health = await WaitForModelAsync(client);
+
+            Assert.Equal("mapper-baseline@1.0.1", (string?)health["model"]!["active_model"]);
+            Assert.Equal(2, (int)health["model"]!["revision"]!);
+            var refused = Assert.Single(health["model"]!["refused_at_start"]!.AsArray());
+            Assert.Contains(manifest, (string?)refused, StringComparison.Ordinal);
+            Assert.Contains("not valid JSON", (string?)refused, StringComparison.Ordinal);
+            using var admin = await second.ClientAsAsync(Mapper.Console.Identity.ConsoleRole.Admin);
+            var history = (await admin.GetJsonAsync("/api/v1/adapters"))["history"]!.AsArray();
+            Assert.Equal("recovery", (string?)history[^1]!["kind"]);
+            Assert.Contains(manifest, (string?)history[^1]!["reason"], StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(kept, recursive: true);
+        }
+    }
+
+    /// <summary>A small baseline, so a start trains in about a second (these tests check the console, not the model's quality).</summary>
+    private static Dictionary<string, string?> SmallModel(string? dataDirectory = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Model:Enabled"] = "true",
+            ["Model:BaselineTraining:Buckets"] = "16384",
+            ["Model:BaselineTraining:Dim"] = "16",
+            ["Model:BaselineTraining:Epochs"] = "6",
+            ["Model:BaselineTraining:Seed"] = "7",
+            ["Model:BaselineTraining:Data:VariantsPerRule"] = "4",
+            ["Model:BaselineTraining:Data:VariantsPerAlias"] = "1",
+            ["Model:BaselineTraining:Data:NegationsPerDetector"] = "8",
+            ["Model:BaselineTraining:Data:JunkRows"] = "100",
+        };
+        if (dataDirectory is not null)
+        {
+            settings["Mapper:DataDirectory"] = dataDirectory;
+        }
+
+        return settings;
+    }
+
     private static async Task<JsonNode> WaitForModelAsync(HttpClient client)
     {
         // Training the baseline takes seconds on two cores; poll /health until the adapter is active.

@@ -8,9 +8,12 @@ using Prometheus;
 namespace Mapper.Console.Tests.Support;
 
 /// <summary>The console in memory, with its own data directory and its own metrics registry.</summary>
-public sealed class MapperFactory(IReadOnlyDictionary<string, string?>? settings = null, IModelScorer? model = null)
+public sealed class MapperFactory(IReadOnlyDictionary<string, string?>? settings = null, IModelScorer? model = null, TimeProvider? time = null)
     : WebApplicationFactory<Program>
 {
+    /// <summary>The first admin's password on every test store (the console would otherwise generate one).</summary>
+    public const string AdminPassword = "test-admin-password";
+
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "mapper-console-tests", Guid.NewGuid().ToString("N"));
 
     public CollectorRegistry Registry { get; } = Metrics.NewCustomRegistry();
@@ -21,6 +24,7 @@ public sealed class MapperFactory(IReadOnlyDictionary<string, string?>? settings
 
         // Training a baseline adapter per test app would cost seconds each; model tests opt in.
         builder.UseSetting("Model:Enabled", "false");
+        builder.UseSetting("Security:InitialAdminPassword", AdminPassword);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
@@ -29,6 +33,11 @@ public sealed class MapperFactory(IReadOnlyDictionary<string, string?>? settings
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(Registry);
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+            }
+
             if (model is not null)
             {
                 services.AddSingleton(model);

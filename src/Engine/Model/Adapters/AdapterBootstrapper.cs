@@ -62,10 +62,8 @@ public sealed class AdapterBootstrapper(
             }
         }
 
-        foreach (var problem in store.Unreadable())
-        {
-            refused.Add(problem);
-        }
+        // Corrupt folders nobody asked for by name are still worth naming (once).
+        refused.AddRange(store.Unreadable().Where(problem => !refused.Any(r => r.Contains(problem, StringComparison.Ordinal))));
 
         var latest = store.Latest(options.AdapterId);
         if (latest is not null && !servedBefore.Contains(latest.Name, StringComparer.Ordinal) && TryOpen(latest.Name, refused) is { } newest)
