@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Mapper.Console.Monitoring;
 using Mapper.Engine;
 using Mapper.Engine.Pipeline;
 using Mapper.Engine.Telemetry;
@@ -50,9 +51,3 @@ public static class ApiEndpoints
 }
 
 public sealed record MetricsSummary(ServiceInfo Service, double WindowSeconds, SliSnapshot Slis, CounterTotals Counters, SloTargets Slo);
-
-public sealed record SloTargets(string Profile, double SchemaValidMinPercent, double FallbackMaxPercent, double LatencyP95MaxSeconds, double ErrorRateMaxPercent, double QueueLagMaxSeconds)
-{
-    public static SloTargets From(SloOptions slo, string profile) => new(
-        profile, slo.SchemaValidMinPercent, slo.FallbackMaxPercent, slo.LatencyP95Seconds(profile), slo.ErrorRateMaxPercent, slo.QueueLagAlertSeconds);
-}

@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Text.Json;
 using Mapper.Console.Admin;
 using Mapper.Console.Api;
-using Mapper.Console.Status;
 using Mapper.Engine;
 using Mapper.Engine.Data;
 using Mapper.Engine.Model;
@@ -31,6 +30,7 @@ public static class ConsoleServiceCollectionExtensions
         services.TryAddSingleton(Metrics.DefaultRegistry);
         services.AddSingleton(sp => new SliWindows(sp.GetRequiredService<TimeProvider>(), settings.Slo.Window));
         services.AddSingleton(_ => new RecentDecisions(settings.Slo.RecentDecisions));
+        services.AddSingleton(sp => new DecisionStats(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromHours(1)));
         services.AddSingleton(CreateTelemetry);
         services.AddSingleton<IDecisionRecorder>(sp => sp.GetRequiredService<MapperTelemetry>());
         services.AddMappingEngine(settings.Engine);
@@ -47,9 +47,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<BatchMapper>();
         services.AddSingleton<MapHandler>();
         services.AddSingleton<HealthProbe>();
-        services.AddSingleton<EngineStatusReader>();
-        services.AddSingleton<EngineStatusSampler>();
-        services.AddHostedService(sp => sp.GetRequiredService<EngineStatusSampler>());
+        services.AddMonitoring();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerOpenApi>());
 
@@ -75,6 +73,7 @@ public static class ConsoleServiceCollectionExtensions
             services.GetRequiredService<CollectorRegistry>(),
             services.GetRequiredService<SliWindows>(),
             services.GetRequiredService<RecentDecisions>(),
+            services.GetRequiredService<DecisionStats>(),
             Version(),
             () => data.Current.Versions.Taxonomy);
         if (services.GetService<IModelScorer>() is { } model)

@@ -32,6 +32,7 @@ public static class ControlPlaneServiceCollectionExtensions
         services.AddSingleton<IActionHandler, AccountActions>();
         services.AddSingleton<IActionHandler, TokenActions>();
         services.AddHostedService<KillSwitchReverter>();
+        services.AddScoped<Components.Shared.PageActions>();
         return services;
     }
 

@@ -5,14 +5,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Mapper.Console.Store;
 
 /// <summary>
-/// The console's store: accounts and roles (Identity), API tokens, and the audit log, which also holds
-/// every change of what is live. One SQLite file; one context per operation (<see cref="IDbContextFactory{TContext}"/>).
+/// The console's store: accounts and roles (Identity), API tokens, the audit log (which also holds every
+/// change of what is live), and the SLIs minute by minute. One SQLite file; one context per operation (<see cref="IDbContextFactory{TContext}"/>).
 /// </summary>
 public sealed class MapperDbContext(DbContextOptions<MapperDbContext> options) : IdentityDbContext<MapperUser, IdentityRole, string>(options)
 {
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     public DbSet<ApiToken> Tokens => Set<ApiToken>();
+
+    public DbSet<SliMinute> SliMinutes => Set<SliMinute>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

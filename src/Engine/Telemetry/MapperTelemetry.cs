@@ -23,11 +23,12 @@ public sealed class MapperTelemetry : IDecisionRecorder
     private Func<string?> _activeModel = () => null;
     private string[]? _infoLabels;
 
-    public MapperTelemetry(CollectorRegistry registry, SliWindows windows, RecentDecisions recent, string version, Func<string> taxonomyVersion)
+    public MapperTelemetry(CollectorRegistry registry, SliWindows windows, RecentDecisions recent, DecisionStats decisions, string version, Func<string> taxonomyVersion)
     {
         _collectors = new MapperCollectors(registry);
         _windows = windows;
         _recent = recent;
+        Decisions = decisions;
         _version = version;
         _taxonomyVersion = taxonomyVersion;
         registry.AddBeforeCollectCallback(Refresh);
@@ -37,6 +38,9 @@ public sealed class MapperTelemetry : IDecisionRecorder
     public SliWindows Windows => _windows;
 
     public RecentDecisions Recent => _recent;
+
+    /// <summary>Per-detector minute counts with the model's confidence histogram: the overview's table and the threshold what-if.</summary>
+    public DecisionStats Decisions { get; }
 
     /// <summary>The model side supplies the age of the oldest queued item; until then the lag reads 0.</summary>
     public void UseQueueLag(Func<TimeSpan> source) => Volatile.Write(ref _queueLag, source);
@@ -75,6 +79,7 @@ public sealed class MapperTelemetry : IDecisionRecorder
         }
 
         _windows.RecordDecision(decision);
+        Decisions.Record(decision);
         _recent.Add(RecentDecision.From(decision));
     }
 

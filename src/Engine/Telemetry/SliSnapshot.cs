@@ -10,6 +10,15 @@ public sealed record SliSnapshot
 
     public required TimeSpan Window { get; init; }
 
+    /// <summary>The end of the newest 10-second bucket with a mapped item; null when the window holds none.</summary>
+    public DateTimeOffset? NewestRequestAt { get; init; }
+
+    /// <summary>The end of the newest bucket with a model output.</summary>
+    public DateTimeOffset? NewestModelOutputAt { get; init; }
+
+    /// <summary>The end of the newest bucket with a response of a mapping endpoint.</summary>
+    public DateTimeOffset? NewestResponseAt { get; init; }
+
     /// <summary>Mapped items (batch items included) in the window.</summary>
     public required long Requests { get; init; }
 

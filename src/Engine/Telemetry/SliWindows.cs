@@ -16,6 +16,7 @@ public sealed class SliWindows
     private readonly long _bucketTicks;
     private readonly Bucket[] _buckets;
     private readonly Lock _lock = new();
+    private long _requests, _fallbacks, _modelValid, _modelInvalid, _responses, _errors;
 
     public SliWindows(TimeProvider time, TimeSpan window, TimeSpan? bucketWidth = null)
     {
@@ -44,6 +45,10 @@ public sealed class SliWindows
             var bucket = Current();
             bucket.Requests++;
             bucket.Latency[LatencyBins.Index(decision.Duration.TotalSeconds)]++;
+            _requests++;
+            _fallbacks += decision.FallbackReason is null ? 0 : 1;
+            _modelValid += decision.ModelOutputValid == true ? 1 : 0;
+            _modelInvalid += decision.ModelOutputValid == false ? 1 : 0;
             if (decision.FallbackReason is { } reason)
             {
                 bucket.Fallbacks[(int)reason]++;
@@ -74,6 +79,53 @@ public sealed class SliWindows
             {
                 bucket.Http5xx++;
             }
+
+            _responses++;
+            _errors += statusCode >= 500 ? 1 : 0;
+        }
+    }
+
+    /// <summary>
+    /// The window's mapping durations counted into coarse buckets: decisions with a duration up to each bound
+    /// (and above the previous one), the last bucket taking everything slower. Each decision counts once.
+    /// </summary>
+    public long[] LatencyHistogram(IReadOnlyList<double> upperBoundsSeconds)
+    {
+        var fine = new long[LatencyBins.Count];
+        lock (_lock)
+        {
+            var newest = BucketIndex();
+            foreach (var bucket in _buckets.Where(b => b.Index > newest - _buckets.Length && b.Index <= newest))
+            {
+                for (var i = 0; i < fine.Length; i++)
+                {
+                    fine[i] += bucket.Latency[i];
+                }
+            }
+        }
+
+        var coarse = new long[upperBoundsSeconds.Count + 1];
+        for (var i = 0; i < fine.Length; i++)
+        {
+            var bound = LatencyBins.UpperBound(i);
+            var at = 0;
+            while (at < upperBoundsSeconds.Count && bound > upperBoundsSeconds[at] * 1.0000001)
+            {
+                at++;
+            }
+
+            coarse[at] += fine[i];
+        }
+
+        return coarse;
+    }
+
+    /// <summary>Counts since the process started: the SLI history stores per-minute differences of these (error budgets add them up).</summary>
+    public SliTotals Totals()
+    {
+        lock (_lock)
+        {
+            return new SliTotals(_requests, _fallbacks, _modelValid, _modelInvalid, _responses, _errors);
         }
     }
 
@@ -81,6 +133,7 @@ public sealed class SliWindows
     {
         var lagSeconds = Math.Max(0, queueLag.TotalSeconds);
         long requests = 0, valid = 0, invalid = 0, responses = 0, errors = 0;
+        long newestRequest = long.MinValue, newestOutput = long.MinValue, newestResponse = long.MinValue;
         var fallbacks = new long[Reasons.Length];
         var latency = new long[LatencyBins.Count];
         var maxLag = lagSeconds;
@@ -92,6 +145,9 @@ public sealed class SliWindows
             foreach (var bucket in _buckets.Where(b => b.Index > newest - _buckets.Length && b.Index <= newest))
             {
                 requests += bucket.Requests;
+                newestRequest = bucket.Requests > 0 ? Math.Max(newestRequest, bucket.Index) : newestRequest;
+                newestOutput = bucket.ModelValid + bucket.ModelInvalid > 0 ? Math.Max(newestOutput, bucket.Index) : newestOutput;
+                newestResponse = bucket.HttpResponses > 0 ? Math.Max(newestResponse, bucket.Index) : newestResponse;
                 valid += bucket.ModelValid;
                 invalid += bucket.ModelInvalid;
                 responses += bucket.HttpResponses;
@@ -110,9 +166,13 @@ public sealed class SliWindows
         }
 
         var fallbackTotal = fallbacks.Sum();
+        var at = _time.GetUtcNow();
         return new SliSnapshot
         {
-            At = _time.GetUtcNow(),
+            At = at,
+            NewestRequestAt = EndOf(newestRequest, at),
+            NewestModelOutputAt = EndOf(newestOutput, at),
+            NewestResponseAt = EndOf(newestResponse, at),
             Window = Window,
             Requests = requests,
             Fallbacks = fallbackTotal,
@@ -129,6 +189,10 @@ public sealed class SliWindows
             MaxQueueLagSeconds = maxLag,
         };
     }
+
+    /// <summary>When the newest bucket holding data ended (now, for the current one): the age of that SLI's data, to 10 s.</summary>
+    private DateTimeOffset? EndOf(long index, DateTimeOffset now) =>
+        index == long.MinValue ? null : new DateTimeOffset(Math.Min(now.UtcTicks, (index + 1) * _bucketTicks), TimeSpan.Zero);
 
     private long BucketIndex() => _time.GetUtcNow().UtcTicks / _bucketTicks;
 
@@ -174,4 +238,12 @@ public sealed class SliWindows
             Array.Clear(Latency);
         }
     }
+}
+
+/// <summary>Monotonic counts of what the SLIs are made of, since start.</summary>
+public sealed record SliTotals(long Requests, long Fallbacks, long ModelValid, long ModelInvalid, long HttpResponses, long Http5xx)
+{
+    public SliTotals Minus(SliTotals earlier) => new(
+        Requests - earlier.Requests, Fallbacks - earlier.Fallbacks, ModelValid - earlier.ModelValid,
+        ModelInvalid - earlier.ModelInvalid, HttpResponses - earlier.HttpResponses, Http5xx - earlier.Http5xx);
 }

@@ -19,7 +19,10 @@ public sealed class SloOptions
 
     public double QueueLagAlertSeconds { get; set; } = 30;
 
-    /// <summary>How many recent decisions the threshold preview can look back on.</summary>
+    /// <summary>Days of per-minute SLI history kept in the store (error budgets and long-range charts).</summary>
+    public int HistoryDays { get; set; } = 30;
+
+    /// <summary>How many recent decisions are kept for inspection (validation failures, what-if checks).</summary>
     public int RecentDecisions { get; set; } = Telemetry.RecentDecisions.DefaultCapacity;
 
     public TimeSpan Window => TimeSpan.FromMinutes(WindowMinutes);
@@ -41,6 +44,11 @@ public sealed class SloOptions
         Positive(problems, nameof(LatencyP95CpuSeconds), LatencyP95CpuSeconds);
         Positive(problems, nameof(LatencyP95GpuSeconds), LatencyP95GpuSeconds);
         Positive(problems, nameof(QueueLagAlertSeconds), QueueLagAlertSeconds);
+        if (HistoryDays is < 1 or > 400)
+        {
+            problems.Add($"{Section}:HistoryDays must be within [1, 400], not {HistoryDays}");
+        }
+
         if (RecentDecisions is < 1 or > 1_000_000)
         {
             problems.Add($"{Section}:RecentDecisions must be within [1, 1000000], not {RecentDecisions}");

@@ -12,7 +12,7 @@ public sealed class MapperTelemetryTests
     private readonly string _model = "none";
 
     private MapperTelemetry Create() =>
-        new(_registry, new SliWindows(_time, TimeSpan.FromMinutes(5)), new RecentDecisions(), "1.2.3", () => "2025.09");
+        new(_registry, new SliWindows(_time, TimeSpan.FromMinutes(5)), new RecentDecisions(), new DecisionStats(_time, TimeSpan.FromHours(1)), "1.2.3", () => "2025.09");
 
     private async Task<string> ScrapeAsync()
     {

@@ -1,57 +1,54 @@
-using System.Globalization;
-using Mapper.Console.Status;
+using Mapper.Console.Monitoring;
 using Microsoft.AspNetCore.Components;
-using MudBlazor;
 
 namespace Mapper.Console.Components.Pages;
 
-/// <summary>A small, honest status page: read on load, then kept live by the one status sampler.</summary>
-public sealed partial class Home : IAsyncDisposable
+/// <summary>
+/// The page on-call keeps open: gauges against targets, what is live and who set it, SLI history, the confidence
+/// histogram and the per-detector table. It re-renders from the sample the layout cascades (no timer of its own).
+/// </summary>
+public sealed partial class Home
 {
-    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+    private OverviewView? _view;
+    private int _range;
+    private bool _loadingRange;
+    private IReadOnlyList<HistoryPoint> _longRange = [];
+    private long _longRangeVersion;
 
-    private EngineStatusView _view = null!;
-    private IDisposable? _subscription;
+    [CascadingParameter]
+    private EngineSample? Sample { get; set; }
 
     [Inject]
-    private EngineStatusReader Status { get; set; } = null!;
+    private OverviewService Overview { get; set; } = null!;
 
     [Inject]
-    private EngineStatusSampler Sampler { get; set; } = null!;
+    private TimeProvider Time { get; set; } = null!;
 
-    private Color HealthColor => _view.HealthStatus switch
+    private IReadOnlyList<HistoryPoint> Points => _range == 0 ? _view!.History : _longRange;
+
+    private long PointsVersion => _range == 0 ? _view!.HistoryVersion : -_longRangeVersion - 1;
+
+    protected override void OnParametersSet()
     {
-        "ready" => Color.Success,
-        "degraded" => Color.Warning,
-        _ => Color.Error,
-    };
-
-    private string Minutes => _view.Slis.Window.TotalMinutes.ToString("0", Invariant);
-
-    protected override void OnInitialized() => Refresh();
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        // Only the interactive render subscribes: a prerender has no circuit to push to.
-        if (firstRender && RendererInfo.IsInteractive)
+        if (Sample is { } sample)
         {
-            _subscription = Sampler.Subscribe(async view =>
-            {
-                _view = view;
-                await InvokeAsync(StateHasChanged);
-            });
+            _view = Overview.Build(sample);
         }
     }
 
-    public ValueTask DisposeAsync()
+    private async Task SelectRangeAsync(int range)
     {
-        _subscription?.Dispose();
-        return ValueTask.CompletedTask;
+        _range = range;
+        if (range == 0)
+        {
+            return;
+        }
+
+        _loadingRange = true;
+        _longRange = await Overview.LongRangeAsync(OverviewService.Ranges[range], Time.GetUtcNow(), 240, CancellationToken.None);
+        _longRangeVersion++;
+        _loadingRange = false;
     }
 
-    private void Refresh() => _view = Status.Read();
-
-    private static string Percent(double? value, string none) => value is { } v ? v.ToString("0.0", Invariant) + " %" : none;
-
-    private static string Milliseconds(double? seconds) => seconds is { } s ? (s * 1000).ToString("0.0", Invariant) + " ms" : "no requests";
+    private static string RangeName(TimeSpan span) => span.TotalHours < 24 ? $"{span.TotalHours:0} h" : $"{span.TotalDays:0} d";
 }

@@ -245,6 +245,49 @@ namespace Mapper.Console.Store.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Mapper.Console.Store.SliMinute", b =>
+                {
+                    b.Property<string>("MinuteStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("FallbackPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Fallbacks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Http5xx")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Http5xxPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("HttpResponses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("MaxQueueLagSeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("ModelInvalid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ModelValid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("P95LatencySeconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Requests")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("SchemaValidPercent")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("MinuteStart");
+
+                    b.ToTable("sli_minutes", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
