@@ -84,8 +84,11 @@ public static class AdapterRemoteCommands
         var m = v.Metrics;
         return string.Create(CultureInfo.InvariantCulture,
             $"{v.Name,-24} created {RemoteCall.Time(v.Created)}  parent {v.ParentVersion ?? "-",-7} rows {v.TrainingRows,6}  " +
-            $"calibration {m.CalibrationAccuracy:P1} ECE {m.ExpectedCalibrationError:0.000}  at {m.Threshold:0.00}: accuracy {m.AccuracyAtThreshold:P1} coverage {m.Coverage:P1}  rule rows {m.RuleRowAccuracy:P1}");
+            $"calibration {Percent(m.CalibrationAccuracy)} ECE {m.ExpectedCalibrationError:0.000}  at {m.Threshold:0.00}: accuracy {Percent(m.AccuracyAtThreshold)} " +
+            $"coverage {Percent(m.Coverage)}  rule rows {Percent(m.RuleRowAccuracy)}");
     }
+
+    private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
     private static string Line(AdapterServedView s) =>
         $"rev {s.Revision,-3} {s.Kind,-9} {s.Adapter,-24} from {s.From,-24} by {s.Actor,-10} {RemoteCall.Time(s.ActivatedAt)} to {(s.DeactivatedAt is { } end ? RemoteCall.Time(end) : "now")}" +
