@@ -22,9 +22,16 @@ public static class RemoteCommands
     /// <summary>A remote verb: it also takes <c>--url</c> and <c>--format</c>, and a refusal becomes the exit code it means.</summary>
     public static CliCommand Define(
         string[] path, string usage, string[] options, string[] switches, Func<RemoteCall, Task<int>> run, string[]? arguments = null, string[]? formats = null) =>
-        new(path, usage + (formats is null ? CommonUsage : " [--url URL]"), [.. options, "--url", "--format"], switches,
+        new(path, WithCommonFlags(usage, formats is null ? CommonUsage : " [--url URL]"), [.. options, "--url", "--format"], switches,
             (line, context) => new RemoteCall(string.Join(' ', path), line, context, formats).RunAsync(run))
         {
             Arguments = arguments ?? [],
         };
+
+    /// <summary>The common flags go after the verb's own, before its note in parentheses.</summary>
+    private static string WithCommonFlags(string usage, string common)
+    {
+        var note = usage.IndexOf("   (", StringComparison.Ordinal);
+        return note < 0 ? usage + common : usage[..note] + common + usage[note..];
+    }
 }
