@@ -1,11 +1,9 @@
 using Mapper.Cli.Commands;
+using Mapper.Cli.Remote;
 using Mapper.Engine.Data;
 using Mapper.Engine.Quality;
 
 namespace Mapper.Cli;
-
-/// <summary>Where a command writes, and its cancellation.</summary>
-public sealed record CliContext(TextWriter Out, TextWriter Err, CancellationToken CancellationToken);
 
 /// <summary>
 /// One verb of the tool. <see cref="Path"/> is the verb words (<c>quality validate</c>); new verbs
@@ -16,7 +14,11 @@ public sealed record CliCommand(
     string Usage,
     IReadOnlyCollection<string> Options,
     IReadOnlyCollection<string> Switches,
-    Func<CommandLine, CliContext, Task<int>> RunAsync);
+    Func<CommandLine, CliContext, Task<int>> RunAsync)
+{
+    /// <summary>Positional arguments by their usage names, in order (<c>users add NAME</c>); most verbs take none.</summary>
+    public IReadOnlyList<string> Arguments { get; init; } = [];
+}
 
 /// <summary>The <c>mapper</c> tool: finds the verb, parses its flags, runs it and returns the exit code.</summary>
 public static class CliApp
@@ -29,10 +31,16 @@ public static class CliApp
         AdaptersTrainCommand.Definition,
         AdaptersEvaluateCommand.Definition,
         BenchEngineCommand.Definition,
+        .. RemoteCommands.All,
     ];
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
+    /// <summary>Offline use (no stdin, network handler, config directory or environment): what the offline tests need.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        RunAsync(args, new CliContext(output, error, cancellationToken));
+
+    public static async Task<int> RunAsync(string[] args, CliContext context)
     {
+        var (output, error) = (context.Out, context.Err);
         if (args is ["--help"] or ["-h"] or ["help"])
         {
             await output.WriteLineAsync(Usage());
@@ -57,8 +65,8 @@ public static class CliApp
 
         try
         {
-            var line = CommandLine.Parse(rest, command.Options, command.Switches);
-            return await command.RunAsync(line, new CliContext(output, error, cancellationToken));
+            var line = CommandLine.Parse(rest, command.Options, command.Switches, command.Arguments);
+            return await command.RunAsync(line, context);
         }
         catch (UsageException e)
         {
@@ -79,5 +87,8 @@ public static class CliApp
 
     public static string Usage() =>
         "usage: mapper <verb> [flags]\n\nverbs:\n" + string.Join('\n', Commands.Select(c => "  " + c.Usage)) +
-        "\n\nexit codes: 0 ok, 1 check failed (gate or configuration), 2 bad input (verb, flag, file)";
+        "\n\nremote verbs talk to a running console: --url URL (else MAPPER_URL, else " + RemoteCall.DefaultUrl + "),\n" +
+        "token from MAPPER_TOKEN, else the one `mapper login` saved for that URL\n" +
+        "\nexit codes: 0 ok, 1 check failed or refused (gate, configuration, 401/403/409/503), 2 bad input (verb, flag, file, 422),\n" +
+        "3 console unreachable (connection refused, DNS, timeout)";
 }

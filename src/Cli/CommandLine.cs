@@ -10,17 +10,21 @@ public sealed class InputFileException(string message) : Exception(message);
 public sealed class CheckFailedException(string message) : Exception(message);
 
 /// <summary>
-/// The flags after a verb: <c>--name value</c> for options and bare <c>--name</c> for switches. Only the
-/// flags a command declares are accepted, so a typo is an error rather than a silently ignored setting.
+/// The words after a verb: <c>--name value</c> for options, bare <c>--name</c> for switches, and the positional
+/// arguments the command declares (<c>users add NAME</c>), in order, anywhere between the flags. Only what a
+/// command declares is accepted, so a typo is an error rather than a silently ignored setting.
 /// </summary>
 public sealed class CommandLine
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _switches = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _arguments = new(StringComparer.Ordinal);
 
-    public static CommandLine Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> options, IReadOnlyCollection<string> switches)
+    public static CommandLine Parse(
+        IReadOnlyList<string> args, IReadOnlyCollection<string> options, IReadOnlyCollection<string> switches, IReadOnlyList<string>? arguments = null)
     {
         var line = new CommandLine();
+        arguments ??= [];
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
@@ -34,6 +38,10 @@ public sealed class CommandLine
                 var value = inline ?? (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null);
                 line._values[name] = value ?? throw new UsageException($"{name} needs a value");
             }
+            else if (!arg.StartsWith('-') && line._arguments.Count < arguments.Count)
+            {
+                line._arguments[arguments[line._arguments.Count]] = arg;
+            }
             else
             {
                 throw new UsageException(arg.StartsWith('-') ? $"unknown flag '{name}'" : $"unexpected argument '{arg}'");
@@ -42,6 +50,9 @@ public sealed class CommandLine
 
         return line;
     }
+
+    /// <summary>A declared positional argument (by its usage name, e.g. <c>NAME</c>); missing is a usage error.</summary>
+    public string Argument(string name) => _arguments.GetValueOrDefault(name) ?? throw new UsageException($"{name} is required");
 
     public string? Value(string name) => _values.GetValueOrDefault(name);
 

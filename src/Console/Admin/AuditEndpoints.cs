@@ -128,7 +128,7 @@ public static class AuditExport
         writer.WriteStartArray();
         await foreach (var e in rows)
         {
-            JsonSerializer.Serialize(writer, e, EventJson.Options);
+            JsonSerializer.SerializeToElement(e, EventJson.Options).WriteTo(writer); // Serialize(writer, ...) flushes synchronously: Kestrel refuses that
             if (writer.BytesPending > 16 * 1024)
             {
                 await writer.FlushAsync();
