@@ -7,8 +7,12 @@ using Prometheus;
 
 namespace Mapper.Console.Tests.Support;
 
-/// <summary>The console in memory, with its own data directory and its own metrics registry.</summary>
-public sealed class MapperFactory(IReadOnlyDictionary<string, string?>? settings = null, IModelScorer? model = null)
+/// <summary>
+/// The console in memory, with its own data directory and its own metrics registry; <paramref name="services"/>
+/// replaces edge services (registered after the console's own, so they win).
+/// </summary>
+public sealed class MapperFactory(
+    IReadOnlyDictionary<string, string?>? settings = null, IModelScorer? model = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "mapper-console-tests", Guid.NewGuid().ToString("N"));
@@ -26,13 +30,15 @@ public sealed class MapperFactory(IReadOnlyDictionary<string, string?>? settings
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(collection =>
         {
-            services.AddSingleton(Registry);
+            collection.AddSingleton(Registry);
             if (model is not null)
             {
-                services.AddSingleton(model);
+                collection.AddSingleton(model);
             }
+
+            services?.Invoke(collection);
         });
     }
 
