@@ -18,8 +18,8 @@ public static class LabelNoise
     /// <summary>Longest compacted label that is denoised; longer input is junk and is cut first (bounded cost).</summary>
     public const int MaxInputChars = 256;
 
-    // Vendor and product names and filler words, stripped only as a leading run: after the label they are rare, and
-    // a word such as "type" can be part of it there ("blood_type" keeps "blood").
+    // Vendor and product names and filler words, stripped only as a leading run: a vendor name after the label is
+    // rare and may belong to it ("hate_openai" stays as it is).
     private static readonly FrozenSet<string> Leading = FrozenSet.ToFrozenSet(
     [
         "azure", "microsoft", "msft", "openai", "oai", "aws", "amazon", "bedrock", "gcp", "google", "dlp",
@@ -28,7 +28,8 @@ public static class LabelNoise
         "label", "labels", "category", "categories", "class", "type", "entity", "tag",
     ], StringComparer.Ordinal);
 
-    // Words that say "a number about the label follows" and filler words, stripped only as a trailing run.
+    // Words that say "a number about the label follows" and filler words, stripped only as a trailing run
+    // (so "blood_type" is "blood" to the model: the price of treating "hate_type" as "hate").
     private static readonly FrozenSet<string> Trailing = FrozenSet.ToFrozenSet(
     [
         "score", "scores", "prob", "probs", "proba", "probability", "confidence", "conf", "likelihood", "logit",
