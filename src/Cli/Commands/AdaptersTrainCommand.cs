@@ -67,7 +67,7 @@ public static class AdaptersTrainCommand
               model.onnx     {m.ModelSizeBytes} bytes ({m.ModelSizeBytes / 1048576.0:0.0} MiB), {m.ModelSha256}
               training rows  {m.TrainingRows}, dropped by the leak guard {m.DroppedByLeakGuard} ({evaluationStrings} evaluation strings)
               training       seed {m.Seed}, epochs {hp.Epochs}, buckets {hp.Buckets}, dim {hp.Dim}, batch {hp.BatchSize}, lr {hp.LearningRate}, temperature {m.Temperature:0.00}
-              calibration    {metrics.CalibrationCases} calibration rows (unseen lexicon phrases and synthetic variants): accuracy {metrics.CalibrationAccuracy:P1}, ECE {metrics.ExpectedCalibrationError:0.000}, accuracy at {metrics.Threshold:0.00} {metrics.AccuracyAtThreshold:P1} (coverage {metrics.Coverage:P1})
+              calibration    {metrics.CalibrationCases} rows of {metrics.CalibrationSlice ?? "the calibration slice"} (unseen lexicon phrases and synthetic variants; temperature fitted on {metrics.TemperatureFitCases} other rows, {metrics.TemperatureFitSlice ?? "the same slice"}): accuracy {metrics.CalibrationAccuracy:P1}, ECE {metrics.ExpectedCalibrationError:0.000}, accuracy at {metrics.Threshold:0.00} {metrics.AccuracyAtThreshold:P1} (coverage {metrics.Coverage:P1})
               rule rows      {metrics.RuleRowAccuracy:P1} predict their own label
             """);
     }

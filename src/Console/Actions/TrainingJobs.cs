@@ -1,4 +1,5 @@
 using Mapper.Engine.Model.Adapters;
+using Mapper.Engine.Model.Training;
 
 namespace Mapper.Console.Actions;
 
@@ -81,8 +82,14 @@ public sealed partial class TrainingJobs(AdapterBootstrapper trainer, IServicePr
         AdapterManifest? trained = null;
         try
         {
-            Update(job, s => s with { Progress = 0.05, Phase = "training" });
-            trained = trainer.TrainNext(job.Cancellation.Token);
+            Update(job, s => s with { Progress = 0.02, Phase = "preparing data" });
+            var progress = new SynchronousProgress<TrainingProgress>(p => Update(job, s => s with
+            {
+                Progress = Math.Max(s.Progress, 0.05 + (0.9 * p.Fraction)),
+                Phase = $"epoch {p.Epoch} of {p.Epochs}, loss {p.Loss:0.000}",
+            }));
+            trained = trainer.TrainNext(job.Cancellation.Token, progress);
+            Update(job, s => s with { Progress = 0.97, Phase = "storing" });
             Update(job, s => s with { State = TrainingState.Succeeded, Progress = 1, Phase = "stored", Version = trained.Version, EndedAt = time.GetUtcNow() });
         }
         catch (OperationCanceledException)
@@ -134,4 +141,10 @@ public sealed record RecordTraining(TrainingStatus Status, AdapterManifest? Trai
     public override string Target => "training";
 
     public override bool NeedsReason => false;
+}
+
+/// <summary>Reports on the training thread itself (Progress&lt;T&gt; would post to a context this background job does not have).</summary>
+internal sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

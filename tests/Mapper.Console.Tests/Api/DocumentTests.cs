@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Mapper.Console.Tests.Support;
 
 namespace Mapper.Console.Tests.Api;
@@ -31,13 +33,25 @@ public sealed class DocumentTests(SharedApp app) : IClassFixture<SharedApp>
     }
 
     [Fact]
-    public async Task Favicon_Served()
+    public async Task Favicon_LinkedFromThePageAndServedAsAnImage()
     {
         var html = await _client.GetStringAsync("/", TestContext.Current.CancellationToken);
-        var href = System.Text.RegularExpressions.Regex.Match(html, "rel=\"icon\"[^>]*href=\"([^\"]+)\"").Groups[1].Value;
+        var links = Regex.Matches(html, "<link\\b[^>]*>", RegexOptions.IgnoreCase)
+            .Select(m => m.Value)
+            .Where(tag => Regex.IsMatch(tag, "\\brel=\"(shortcut )?icon\"", RegexOptions.IgnoreCase))
+            .ToArray();
+        var link = Assert.Single(links);
+        var href = WebUtility.HtmlDecode(Regex.Match(link, "\\bhref=\"([^\"]+)\"").Groups[1].Value);
+        var type = WebUtility.HtmlDecode(Regex.Match(link, "\\btype=\"([^\"]+)\"").Groups[1].Value);
+        Assert.False(string.IsNullOrWhiteSpace(href), $"icon link without href: {link}");
 
-        using var response = await _client.GetAsync("/" + href, TestContext.Current.CancellationToken);
+        // Resolved against the page's <base href="/">, as a browser does.
+        using var response = await _client.GetAsync(new Uri(new Uri("http://localhost/"), href), TestContext.Current.CancellationToken);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(200, (int)response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(type, response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("<svg", body, StringComparison.Ordinal);
     }
 }

@@ -1,22 +1,29 @@
 using Mapper.Console.Tests.Support;
+using Mapper.Engine.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Mapper.Console.Tests.Api;
 
 public sealed class FailureTests
 {
     [Fact]
-    public async Task Map_UnexpectedFailure_Returns500WithoutStackTrace()
+    public async Task Map_UnexpectedFailureAtAnEdge_Returns500WithoutStackTraceAndCountsIt()
     {
-        await using var factory = new MapperFactory(model: new BrokenScorer());
+        var recorder = new ThrowingDecisionRecorder();
+        await using var factory = new MapperFactory(services: s => s.AddSingleton<IDecisionRecorder>(recorder));
         using var client = factory.CreateClient();
 
         using var response = await client.PostAsync("/map", Http.Ssn, ("X-Request-ID", "boom-1"));
 
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var detail = await response.AssertErrorAsync(500, "INTERNAL_ERROR");
+        Assert.Equal(1, recorder.Calls);
         Assert.Equal("boom-1", response.Header("X-Request-ID"));
-        Assert.DoesNotContain("Exception", text);
-        Assert.DoesNotContain(".cs", text);
+        Assert.DoesNotContain(ThrowingDecisionRecorder.Secret, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(".cs", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
 
         var summary = await (await client.GetAsync("/metrics/summary", TestContext.Current.CancellationToken)).JsonAsync();
         Assert.Equal(1, (int)summary["slis"]!["http5xx"]!);

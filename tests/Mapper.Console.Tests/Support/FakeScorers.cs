@@ -19,12 +19,3 @@ public sealed class OverloadedScorer : IModelScorer
     public ValueTask<ModelAnswer> PredictAsync(IReadOnlyList<ModelInput> inputs, CancellationToken cancellationToken) =>
         throw new ModelOverloadedException("queue full");
 }
-
-/// <summary>A defective adapter: it answers with no predictions at all, which the engine cannot fold (an unexpected failure).</summary>
-public sealed class BrokenScorer : IModelScorer
-{
-    public string? ActiveModel => "broken@1";
-
-    public ValueTask<ModelAnswer> PredictAsync(IReadOnlyList<ModelInput> inputs, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(new ModelAnswer(null!, "broken@1"));
-}

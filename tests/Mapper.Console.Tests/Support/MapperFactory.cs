@@ -7,8 +7,12 @@ using Prometheus;
 
 namespace Mapper.Console.Tests.Support;
 
-/// <summary>The console in memory, with its own data directory and its own metrics registry.</summary>
-public sealed class MapperFactory(IReadOnlyDictionary<string, string?>? settings = null, IModelScorer? model = null, TimeProvider? time = null)
+/// <summary>
+/// The console in memory, with its own data directory and its own metrics registry; <paramref name="services"/>
+/// replaces edge services (registered after the console's own, so they win), <paramref name="time"/> the clock.
+/// </summary>
+public sealed class MapperFactory(
+    IReadOnlyDictionary<string, string?>? settings = null, IModelScorer? model = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     /// <summary>The first admin's password on every test store (the console would otherwise generate one).</summary>
@@ -30,18 +34,20 @@ public sealed class MapperFactory(IReadOnlyDictionary<string, string?>? settings
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(collection =>
         {
-            services.AddSingleton(Registry);
+            collection.AddSingleton(Registry);
             if (time is not null)
             {
-                services.AddSingleton(time);
+                collection.AddSingleton(time);
             }
 
             if (model is not null)
             {
-                services.AddSingleton(model);
+                collection.AddSingleton(model);
             }
+
+            services?.Invoke(collection);
         });
     }
 

@@ -78,6 +78,7 @@ public sealed class AdapterRegistryTests
             readersRunning.Signal();
             while (!stop.IsCancellationRequested)
             {
+                var duringSwap = Volatile.Read(ref swapping) == 1;
                 using var lease = registry.TryAcquire() ?? throw new InvalidOperationException("no adapter");
                 seen.TryAdd(lease.Handle, 0);
                 var result = lease.Handle.Classifier.Predict(inputs);
@@ -86,7 +87,7 @@ public sealed class AdapterRegistryTests
                     errors.Enqueue($"bad call on {lease.Handle.Name}");
                 }
 
-                if (Volatile.Read(ref swapping) == 1)
+                if (duringSwap)
                 {
                     Interlocked.Increment(ref readsDuringSwaps);
                 }
@@ -95,13 +96,13 @@ public sealed class AdapterRegistryTests
 
         // The swaps start only once every reader is inside its loop, so reads and swaps overlap.
         Assert.True(readersRunning.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
-        Volatile.Write(ref swapping, 1);
         for (var swap = 0; swap < 30; swap++)
         {
+            Volatile.Write(ref swapping, 1);
             registry.Activate(TestAdapters.Id, swap % 2 == 0 ? "1.1.0" : "1.0.0");
+            Volatile.Write(ref swapping, 0);
         }
 
-        Volatile.Write(ref swapping, 0);
         await stop.CancelAsync();
         await Task.WhenAll(readers);
 
@@ -114,6 +115,32 @@ public sealed class AdapterRegistryTests
         Assert.All(seen.Keys.Where(h => h != active.Handle), h => Assert.True(h.IsRetired && h.Classifier.IsDisposed));
         registry.Dispose();
         Assert.True(active.Handle.Classifier.IsDisposed);
+    }
+
+    [Fact]
+    public void Activate_WhileALeaseIsHeld_OldSessionServesTheLeaseAndIsDisposedOnlyWhenItEnds()
+    {
+        using var directory = new TempDirectory();
+        var store = TestAdapters.StoreWith(directory, TestAdapters.V1, TestAdapters.V2);
+        using var registry = NewRegistry(store);
+        registry.Activate(TestAdapters.Id, "1.0.0");
+        var lease = registry.TryAcquire()!.Value;
+
+        // The swap happens in the middle of this read: acquired before, used after.
+        registry.Activate(TestAdapters.Id, "1.1.0");
+
+        Assert.Equal("test-adapter@1.1.0", registry.ActiveModel);
+        using (var current = registry.TryAcquire()!.Value)
+        {
+            Assert.NotSame(lease.Handle, current.Handle);
+        }
+
+        Assert.False(lease.Handle.IsRetired);
+        Assert.False(lease.Handle.Classifier.IsDisposed);
+        Assert.Equal("PII.Contact.Email", lease.Handle.Classifier.Predict([new ModelInput("presidio", "EMAIL_ADDRESS")])[0].Label);
+        lease.Dispose();
+        Assert.True(lease.Handle.IsRetired);
+        Assert.True(lease.Handle.Classifier.IsDisposed);
     }
 
     private static AdapterRegistry NewRegistry(AdapterStore store) =>

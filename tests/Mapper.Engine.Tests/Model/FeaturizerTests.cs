@@ -31,15 +31,28 @@ public sealed class FeaturizerTests
         Assert.NotEqual(expected, featurizer.Featurize("regex-pii", "email_address"));
     }
 
+    [Theory]
+    [InlineData("openai/HATE_score_v2")]
+    [InlineData("azure-hate-0.93")]
+    [InlineData("Hate:0.8")]
+    [InlineData("category_hate_label")]
+    public void Featurize_NoiseAroundTheLabel_GivesThePinnedCleanIds(string noisy)
+    {
+        // Same pinned ids as the clean "hate": the noise never reaches the model, so neither its answer nor its confidence can move.
+        Assert.Equal(PinnedHateIds, new LabelFeaturizer(1 << 16).Featurize("openai-moderation", noisy));
+    }
+
     [Fact]
     public void FromId_RoundTripsKnownIdsAndRefusesOthers()
     {
         var featurizer = new LabelFeaturizer(1 << 16);
 
-        Assert.Equal("hash-fnv1a-v1-b65536", featurizer.Id);
+        Assert.Equal("hash-fnv1a-v2-b65536", featurizer.Id);
         Assert.Equal(featurizer.Id, LabelFeaturizer.FromId(featurizer.Id)?.Id);
         Assert.Null(LabelFeaturizer.FromId("hash-fnv1a-v0-b65536"));
-        Assert.Null(LabelFeaturizer.FromId("hash-fnv1a-v1-b1000"));
+        Assert.Null(LabelFeaturizer.FromId("hash-fnv1a-v2-b1000"));
+        // Adapters of the previous revision (no noise stripping) are refused: the same ids would mean other inputs.
+        Assert.Null(LabelFeaturizer.FromId("hash-fnv1a-v1-b65536"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Mapper.Engine.Model;
 using Mapper.Engine.Model.Adapters;
 using Mapper.Engine.Model.Training;
+using Mapper.Engine.Quality;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Mapper.Engine.Tests.Model;
@@ -21,10 +22,19 @@ public static class TestAdapters
 
     private static readonly Lazy<BuiltAdapter> First = new(() => Build("1.0.0", Small));
     private static readonly Lazy<BuiltAdapter> Second = new(() => Build("1.1.0", Small with { Seed = 8 }));
+    private static readonly Lazy<BuiltAdapter> Production = new(() => AdapterBuilder.Build(
+        BundledData.Load(), new TrainingOptions(), "mapper-baseline", "1.0.0", null, new FakeTimeProvider(),
+        EvaluationStrings.ForLeakGuard(BundledData.Load(), ModelOptions.BundledGoldenDirectory)));
 
     public static BuiltAdapter V1 => First.Value;
 
     public static BuiltAdapter V2 => Second.Value;
+
+    /// <summary>
+    /// The bundled baseline exactly as a fresh install trains it (default options, baseline seed, every bundled golden
+    /// set in the leak guard), trained once per test run.
+    /// </summary>
+    public static BuiltAdapter Baseline => Production.Value;
 
     public static BuiltAdapter Build(string version, TrainingOptions options) =>
         AdapterBuilder.Build(BundledData.Load(), options, Id, version, null, new FakeTimeProvider(new DateTimeOffset(2025, 9, 1, 0, 0, 0, TimeSpan.Zero)));

@@ -1,5 +1,6 @@
 using Mapper.Engine.Data;
 using Mapper.Engine.Model.Serving;
+using Mapper.Engine.Model.Training;
 using Mapper.Engine.Quality;
 using Microsoft.Extensions.Logging;
 
@@ -76,7 +77,7 @@ public sealed class AdapterBootstrapper(
     }
 
     /// <summary>Trains the next version of the configured line from the bundled data (the baseline recipe) and stores it.</summary>
-    public AdapterManifest TrainNext(CancellationToken cancellationToken = default)
+    public AdapterManifest TrainNext(CancellationToken cancellationToken = default, IProgress<TrainingProgress>? progress = null)
     {
         using var loading = registry.Loading();
         var taken = store.List(options.AdapterId).Select(m => m.Version).ToHashSet(StringComparer.Ordinal);
@@ -89,7 +90,7 @@ public sealed class AdapterBootstrapper(
 
         cancellationToken.ThrowIfCancellationRequested();
         var evaluation = EvaluationStrings.ForLeakGuard(data, options.GoldenDirectory);
-        var built = AdapterBuilder.Build(data, options.BaselineTraining, options.AdapterId, version, latest?.Version, time, evaluation);
+        var built = AdapterBuilder.Build(data, options.BaselineTraining, options.AdapterId, version, latest?.Version, time, evaluation, progress, cancellationToken);
         var stored = store.Write(built.Manifest, built.Model);
         ModelLog.BaselineTrained(logger, stored.Name, built.Training.Duration.TotalSeconds, stored.TrainingRows, stored.DroppedByLeakGuard, stored.ModelSizeBytes);
         return stored;

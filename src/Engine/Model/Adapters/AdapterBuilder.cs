@@ -11,6 +11,10 @@ public sealed record BuiltAdapter(AdapterManifest Manifest, byte[] Model, Traini
 /// <summary>Trains an adapter from the mapping data and packages it (ONNX file + manifest).</summary>
 public static class AdapterBuilder
 {
+    /// <summary>
+    /// Trains and packages. <paramref name="progress"/> hears once per epoch (see <see cref="Trainer.Train"/>);
+    /// <paramref name="cancellationToken"/> stops training between batches with <see cref="OperationCanceledException"/>.
+    /// </summary>
     public static BuiltAdapter Build(
         MappingData data,
         TrainingOptions options,
@@ -18,9 +22,12 @@ public static class AdapterBuilder
         string version,
         string? parentVersion,
         TimeProvider time,
-        IEnumerable<string>? evaluationStrings = null)
+        IEnumerable<string>? evaluationStrings = null,
+        IProgress<TrainingProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
-        var training = Trainer.Train(data, options, evaluationStrings);
+        var training = Trainer.Train(data, options, evaluationStrings, progress, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var weights = training.Weights;
         var rules = Evaluation.Evaluate(inputs => inputs.Select(i => Trainer.ManagedPredict(weights, training.Featurizer, i)).ToArray(), Evaluation.RuleRows(data));
 
@@ -59,7 +66,12 @@ public static class AdapterBuilder
                 calibration.AccuracyAtThreshold,
                 calibration.Coverage,
                 rules.Accuracy,
-                training.Duration.TotalSeconds),
+                training.Duration.TotalSeconds)
+            {
+                CalibrationSlice = AdapterMetrics.MeasureSlice,
+                TemperatureFitSlice = AdapterMetrics.FitSlice,
+                TemperatureFitCases = training.Data.CalibrationFit.Count,
+            },
         };
         return new BuiltAdapter(manifest, model, training);
     }

@@ -44,7 +44,11 @@ public sealed record AdapterManifest
 
 public sealed record AdapterHyperParameters(int Buckets, int Dim, int Epochs, int BatchSize, float LearningRate);
 
-/// <summary>Calibration metrics are measured on the held-out synthetic slice, never on evaluation strings.</summary>
+/// <summary>
+/// Calibration metrics of the calibrated model, measured on <see cref="CalibrationSlice"/>: held-out training-side rows
+/// (unseen lexicon phrases and synthetic spellings), never evaluation strings, and disjoint from the slice the temperature
+/// was fitted on (<see cref="TemperatureFitSlice"/>), so the ECE is not the fit's own objective read back.
+/// </summary>
 public sealed record AdapterMetrics(
     int CalibrationCases,
     double CalibrationAccuracy,
@@ -53,4 +57,20 @@ public sealed record AdapterMetrics(
     double AccuracyAtThreshold,
     double Coverage,
     double RuleRowAccuracy,
-    double TrainingSeconds);
+    double TrainingSeconds)
+{
+    /// <summary>The measure half of the held-out calibration slice.</summary>
+    public const string MeasureSlice = "calibration-measure";
+
+    /// <summary>The fit half of the held-out calibration slice.</summary>
+    public const string FitSlice = "calibration-fit";
+
+    /// <summary>Where the calibration numbers come from; null in adapters built before the split (fitted and measured on one slice).</summary>
+    public string? CalibrationSlice { get; init; }
+
+    /// <summary>Where the temperature was fitted; null in adapters built before the split.</summary>
+    public string? TemperatureFitSlice { get; init; }
+
+    /// <summary>Rows of <see cref="TemperatureFitSlice"/>.</summary>
+    public int TemperatureFitCases { get; init; }
+}

@@ -8,12 +8,14 @@ namespace Mapper.Engine.Model.Features;
 /// Turns (detector, raw label) into a sorted set of hashed feature ids: words, word bigrams, character
 /// 2–5-grams of the compacted label, the detector's name and family, and detector × word crosses so
 /// that <c>S1</c> or <c>IP</c> can mean different things for different detectors. The label is compacted
-/// with <see cref="LabelText"/> so the model sees labels exactly as the rule mapper does.
+/// with <see cref="LabelText"/> (case and separators do not matter) and then stripped of its noise by
+/// <see cref="LabelNoise"/> (v2): <c>azure_hate_score_v2</c> and <c>hate</c> give the same ids, so the same answer
+/// and the same confidence.
 /// </summary>
 public sealed class LabelFeaturizer
 {
     /// <summary>Bump when the feature set changes: an adapter trained on another featurizer is refused.</summary>
-    public const string Revision = "v1";
+    public const string Revision = "v2";
 
     private const string IdPrefix = "hash-fnv1a-" + Revision + "-b";
     private const int MinGram = 2;
@@ -80,7 +82,15 @@ public sealed class LabelFeaturizer
         }
 
         var det = _detectors.TryGetValue(detector, out var cached) ? cached : DetectorFeatures(detector);
-        var label = LabelText.Compact(rawLabel).AsSpan();
+        var compact = LabelText.Compact(rawLabel).AsSpan();
+        if (compact.Length > LabelNoise.MaxInputChars)
+        {
+            compact = compact[..LabelNoise.MaxInputChars];
+        }
+
+        // The model sees the label without its noise (versions, scores, vendor prefixes): see LabelNoise.
+        Span<char> denoised = stackalloc char[compact.Length];
+        var label = denoised[..LabelNoise.Strip(compact, denoised)];
         if (label.Length > MaxLabelChars)
         {
             label = label[..MaxLabelChars];
@@ -96,7 +106,7 @@ public sealed class LabelFeaturizer
         ids[count++] = Bucket(Fnv1a.Append(Fnv1a.Append(Fnv1a.Start, "L:"), label));
         ids[count++] = Bucket(Fnv1a.Append(det.LabelCross, label));
 
-        var previous = ReadOnlySpan<char>.Empty;
+        scoped var previous = ReadOnlySpan<char>.Empty;
         foreach (var range in label.Split('_'))
         {
             var token = label[range];

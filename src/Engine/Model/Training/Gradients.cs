@@ -45,12 +45,14 @@ internal sealed class Gradients
         Array.Clear(Bias);
     }
 
-    public void Accumulate(int[] ids, int target, float scale)
+    /// <summary>Adds one example's gradient (times <paramref name="scale"/>) and returns its cross-entropy loss.</summary>
+    public double Accumulate(int[] ids, int target, float scale)
     {
         var labels = _w.Labels.Count;
         ManagedForward.Pool(_w, ids, _hidden);
         ManagedForward.Logits(_w, _hidden, _probabilities);
         ManagedForward.Softmax(_probabilities, 1f);
+        var loss = -Math.Log(Math.Max(_probabilities[target], 1e-12f));
         _probabilities[target] -= 1f;
 
         Array.Clear(_hiddenGradient);
@@ -90,5 +92,7 @@ internal sealed class Gradients
                 row[d] += _hiddenGradient[d] * share;
             }
         }
+
+        return loss;
     }
 }

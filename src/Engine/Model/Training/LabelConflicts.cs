@@ -1,6 +1,5 @@
 using Mapper.Engine.Data;
 using Mapper.Engine.Model.Features;
-using Mapper.Engine.Rules;
 
 namespace Mapper.Engine.Model.Training;
 
@@ -21,7 +20,7 @@ internal sealed class LabelConflicts
             var detector = DetectorName.Normalize(set.Detector);
             foreach (var rule in set.Rules)
             {
-                var compact = LabelText.Compact(rule.RawLabel);
+                var compact = LabelNoise.ModelText(rule.RawLabel);
                 _rules.TryAdd((detector, compact), rule.CanonicalLabel);
                 Known(compact).Add(rule.CanonicalLabel);
             }
@@ -31,7 +30,7 @@ internal sealed class LabelConflicts
         {
             foreach (var alias in label.Aliases)
             {
-                Known(LabelText.Compact(alias)).Add(label.Name);
+                Known(LabelNoise.ModelText(alias)).Add(label.Name);
             }
         }
     }
@@ -39,7 +38,7 @@ internal sealed class LabelConflicts
     /// <summary>The label to train, or null to drop the row.</summary>
     public string? Resolve(TrainingExample row)
     {
-        var compact = LabelText.Compact(row.RawLabel);
+        var compact = LabelNoise.ModelText(row.RawLabel);
         if (compact.Length == 0)
         {
             // Only junk may be wordless: a detector that emits "???" has said nothing the model can map.

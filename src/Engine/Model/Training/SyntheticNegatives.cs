@@ -127,4 +127,26 @@ public static class SyntheticNegatives
             yield return new TrainingExample(detector, raw, WellKnownLabels.Unknown, ExampleSource.Junk);
         }
     }
+
+    /// <summary>
+    /// Outputs that are nothing but noise (<c>LABEL_3</c>, <c>class-12</c>, <c>v2</c>, <c>azure_category_7</c>), labelled
+    /// Unknown: a numbered class or a bare version says nothing the model can map.
+    /// </summary>
+    public static IEnumerable<TrainingExample> NoiseOnly(IReadOnlyList<string> detectors, int count, SplitMix64 rng)
+    {
+        string[] fillers = ["label", "class", "category", "output", "result", "type", "tag", "entity", "index", "id"];
+        for (var i = 0; i < count; i++)
+        {
+            var number = rng.Next(100).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string[] words = rng.Next(4) switch
+            {
+                0 => [rng.Pick(LabelVariants.Prefixes), rng.Pick(fillers), number],
+                1 => ["v" + number],
+                2 => [number],
+                _ => [rng.Pick(fillers), number],
+            };
+            var detector = rng.Next(4) == 0 ? string.Empty : rng.Pick(detectors);
+            yield return new TrainingExample(detector, LabelVariants.Style(words, rng.Next(LabelVariants.StyleCount)), WellKnownLabels.Unknown, ExampleSource.Junk);
+        }
+    }
 }

@@ -9,7 +9,9 @@ namespace Mapper.Engine.Model.Training;
 /// <summary>
 /// Builds the training rows from the project's own data: rule rows, taxonomy aliases, label names and
 /// descriptions, the domain lexicon, synthetic variants, negations, unrelated words and junk. Rule rows always
-/// win a conflict, and the leak guard drops every row whose compacted label equals an evaluation string's.
+/// win a conflict, and the <see cref="LeakGuard"/> drops every row that is an evaluation string as the model sees
+/// it (compacted, noise removed) and every row generated from one. Rows are keyed by that model text too, so
+/// spellings that differ only in noise are one row.
 /// </summary>
 public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? options = null, TrainingVocabulary? vocabulary = null)
 {
@@ -19,6 +21,7 @@ public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? o
     public TrainingSet Build(ulong seed, IEnumerable<string>? evaluationStrings = null)
     {
         var rng = new SplitMix64(seed);
+        var guard = new LeakGuard(evaluationStrings);
         var resolver = new LabelConflicts(data);
         var detectors = data.Detectors.Select(d => d.Detector).ToArray();
         var bases = new List<TrainingExample>();
@@ -44,17 +47,18 @@ public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? o
 
         // Whole lexicon phrases (with every spelling made from them) are held out for calibration, so the
         // temperature is fitted on vocabulary the model has never seen, like real novel detector output.
-        var heldOut = new HashSet<TrainingExample>();
+        // Each held-out phrase goes whole to one half: the fit half sets the temperature, the measure half reports it.
+        var heldOut = new Dictionary<TrainingExample, CalibrationHalf>();
         foreach (var entry in _vocabulary.Lexicon)
         {
-            var holdOut = rng.NextDouble() < _options.LexiconCalibrationFraction;
+            CalibrationHalf? half = rng.NextDouble() < _options.LexiconCalibrationFraction ? NextHalf(rng) : null;
             foreach (var context in new[] { string.Empty, rng.Pick(detectors) })
             {
                 var row = new TrainingExample(context, entry.Phrase, entry.Label, ExampleSource.Lexicon);
                 bases.Add(row);
-                if (holdOut)
+                if (half is { } h)
                 {
-                    heldOut.Add(row);
+                    heldOut[row] = h;
                 }
             }
         }
@@ -72,10 +76,15 @@ public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? o
             for (var i = 0; i < count; i++)
             {
                 var variant = Variant(row, rng);
-                generated.Add(variant);
-                if (heldOut.Contains(row))
+                if (guard.Drops(variant, LabelNoise.ModelText(variant.RawLabel), origin: row))
                 {
-                    heldOut.Add(variant);
+                    continue;
+                }
+
+                generated.Add(variant);
+                if (heldOut.TryGetValue(row, out var half))
+                {
+                    heldOut.TryAdd(variant, half);
                 }
             }
         }
@@ -85,26 +94,29 @@ public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? o
             var harmWords = (detector?.Rules ?? [])
                 .Where(r => SyntheticNegatives.IsHarmLabel(r.CanonicalLabel))
                 .Select(r => LabelText.Tokens(LabelText.Compact(r.RawLabel)))
-                .Concat(data.Taxonomy.Labels.Where(l => SyntheticNegatives.IsHarmLabel(l.Name)).SelectMany(l => l.Aliases).Select(a => LabelText.Tokens(a)))
+                .Concat(data.Taxonomy.Labels.Where(l => SyntheticNegatives.IsHarmLabel(l.Name)).SelectMany(l => l.Aliases)
+                    .Where(a => !guard.IsEvaluation(LabelNoise.ModelText(a))).Select(a => LabelText.Tokens(a)))
                 .ToArray();
             var target = SyntheticNegatives.SafeTargetFor(detector);
             generated.AddRange(SyntheticNegatives.Negations(detector?.Detector ?? string.Empty, harmWords, target, _options.NegationsPerDetector, rng));
         }
 
-        generated.AddRange(SyntheticNegatives.Unrelated(_vocabulary.Negatives, detectors, _options.VariantsPerNegative, rng));
-        generated.AddRange(SyntheticNegatives.Junk(detectors, _vocabulary.Negatives, _options.JunkRows, rng));
+        // An unrelated word that is an evaluation string is left out whole, with the spellings made from it.
+        var negatives = _vocabulary.Negatives.Where(w => !guard.IsEvaluation(LabelNoise.ModelText(w))).ToArray();
+        generated.AddRange(SyntheticNegatives.Unrelated(negatives, detectors, _options.VariantsPerNegative, rng));
+        generated.AddRange(SyntheticNegatives.Junk(detectors, negatives, _options.JunkRows, rng));
         generated.AddRange(SyntheticNegatives.Wordless(detectors, 4, rng));
+        generated.AddRange(SyntheticNegatives.NoiseOnly(detectors, _options.NoiseOnlyRows, rng));
 
-        var evaluation = new HashSet<string>((evaluationStrings ?? []).Select(LabelText.Compact), StringComparer.Ordinal);
-        var dropped = 0;
         var train = new List<TrainingExample>();
-        var calibration = new List<TrainingExample>();
+        var fit = new List<TrainingExample>();
+        var measure = new List<TrainingExample>();
         var seen = new HashSet<(string, string)>();
         foreach (var row in rules.SelectMany(r => Enumerable.Repeat(r, _options.RuleRepeats)).Concat(bases.Where(b => b.Source != ExampleSource.Rule)).Concat(generated))
         {
-            if (evaluation.Contains(LabelText.Compact(row.RawLabel)))
+            var text = LabelNoise.ModelText(row.RawLabel);
+            if (guard.Drops(row, text))
             {
-                dropped++;
                 continue;
             }
 
@@ -114,20 +126,25 @@ public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? o
                 continue;
             }
 
-            var key = (DetectorName.Normalize(row.Detector), LabelText.Compact(row.RawLabel));
-            if (row.Source != ExampleSource.Rule && key.Item2.Length > 0 && !seen.Add(key))
+            // First row wins and rule rows come first, so a generated row equal to a rule row never reaches a calibration half.
+            var key = (DetectorName.Normalize(row.Detector), text);
+            if (!seen.Add(key) && row.Source != ExampleSource.Rule && key.Item2.Length > 0)
             {
                 continue;
             }
 
             var resolved = row with { Label = label };
-            var synthetic = row.Source is ExampleSource.Variant or ExampleSource.Negation or ExampleSource.Junk;
-            var calibrate = heldOut.Contains(row) || (synthetic && rng.NextDouble() < _options.CalibrationFraction);
-            (calibrate ? calibration : train).Add(resolved);
+            // Wordless rows are never held out: every one of a detector is the same input, so one in training is all of them.
+            var synthetic = row.Source is ExampleSource.Variant or ExampleSource.Negation or ExampleSource.Junk && text.Length > 0;
+            CalibrationHalf? half = heldOut.TryGetValue(row, out var h) ? h
+                : synthetic && rng.NextDouble() < _options.CalibrationFraction ? NextHalf(rng) : null;
+            (half switch { CalibrationHalf.Fit => fit, CalibrationHalf.Measure => measure, _ => train }).Add(resolved);
         }
 
-        return new TrainingSet(train, calibration, dropped, Hash(train, calibration));
+        return new TrainingSet(train, fit, measure, guard.Dropped, Hash(train, fit, measure));
     }
+
+    private static CalibrationHalf NextHalf(SplitMix64 rng) => rng.Next(2) == 0 ? CalibrationHalf.Fit : CalibrationHalf.Measure;
 
     private static TrainingExample Variant(TrainingExample row, SplitMix64 rng)
     {
@@ -163,18 +180,16 @@ public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? o
         return new TrainingExample(detector, LabelVariants.Style(words, rng.Next(LabelVariants.StyleCount)), row.Label, ExampleSource.Variant);
     }
 
-    private static string Hash(IEnumerable<TrainingExample> train, IEnumerable<TrainingExample> calibration)
+    private static string Hash(IEnumerable<TrainingExample> train, IEnumerable<TrainingExample> fit, IEnumerable<TrainingExample> measure)
     {
         var text = new StringBuilder();
-        foreach (var row in train)
+        foreach (var (name, rows) in new[] { ("", train), ("#calibration-fit\n", fit), ("#calibration-measure\n", measure) })
         {
-            text.Append(row.Detector).Append('\t').Append(row.RawLabel).Append('\t').Append(row.Label).Append('\n');
-        }
-
-        text.Append("#calibration\n");
-        foreach (var row in calibration)
-        {
-            text.Append(row.Detector).Append('\t').Append(row.RawLabel).Append('\t').Append(row.Label).Append('\n');
+            text.Append(name);
+            foreach (var row in rows)
+            {
+                text.Append(row.Detector).Append('\t').Append(row.RawLabel).Append('\t').Append(row.Label).Append('\n');
+            }
         }
 
         return "sha256:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

@@ -19,8 +19,11 @@ public sealed record TrainingDataOptions
 
     public int JunkRows { get; init; } = 800;
 
+    /// <summary>Outputs of nothing but noise (<c>LABEL_3</c>, <c>v2</c>), labelled OTHER.Unknown.</summary>
+    public int NoiseOnlyRows { get; init; } = 120;
+
     /// <summary>Share of synthetic rows held out to fit the temperature and measure calibration.</summary>
-    public double CalibrationFraction { get; init; } = 0.1;
+    public double CalibrationFraction { get; init; } = 0.2;
 
     /// <summary>
     /// Share of lexicon phrases held out whole (the phrase and every spelling generated from it) for calibration:
