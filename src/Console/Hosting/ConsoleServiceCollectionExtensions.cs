@@ -39,7 +39,7 @@ public static class ConsoleServiceCollectionExtensions
         }
 
         services.AddSingleton<ApiKeyAuthenticator>();
-        services.AddSingleton<TenantRateLimiter>();
+        services.AddSingleton<CallerRateLimiter>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<BatchMapper>();
         services.AddSingleton<MapHandler>();

@@ -1,0 +1,230 @@
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Mapper.Console.Api;
+
+/// <summary>
+/// Parses a request body, first refusing with 422 what System.Text.Json reads but the API must not take:
+/// text that is not Unicode (invalid UTF-8, a lone surrogate escape such as <c>"\ud800"</c>: reading it
+/// later would throw, a 500), duplicate keys (which one counts is a parser's accident), numbers beyond a
+/// double (<c>1e400</c> reads as infinity), nesting deeper than <see cref="MaxDepth"/>. One forward pass; the
+/// path of the fault is only built when there is one.
+/// </summary>
+public static class JsonBody
+{
+    public const int MaxDepth = 32;
+
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>The parsed body, or <see cref="ApiProblemException"/> 422 naming the field at fault.</summary>
+    public static JsonDocument Parse(byte[] body)
+    {
+        var json = body.AsMemory();
+        if (json.Span.StartsWith(Utf8Bom))
+        {
+            json = json[Utf8Bom.Length..];
+        }
+
+        if (Check(json.Span) is { } problem)
+        {
+            throw ApiProblemException.Invalid(problem);
+        }
+
+        try
+        {
+            return JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = MaxDepth });
+        }
+        catch (JsonException e)
+        {
+            // The check above reads what the parser reads; this only keeps a disagreement between them a 422.
+            throw ApiProblemException.Invalid($"body: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine})");
+        }
+    }
+
+    /// <summary>The first fault of <paramref name="json"/>, or null when the API can read all of it.</summary>
+    public static FieldProblem? Check(ReadOnlySpan<byte> json)
+    {
+        if (json.Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return FieldPath.Body.Problem("required, a JSON object");
+        }
+
+        // The reader's own limit is above ours, so ours fires first and names the place.
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth * 2 });
+        var scopes = new ScopeStack();
+        try
+        {
+            while (reader.Read())
+            {
+                if (Step(ref reader, scopes) is { } problem)
+                {
+                    return problem;
+                }
+            }
+        }
+        catch (JsonException e)
+        {
+            return FieldProblem.Plain($"body: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine})");
+        }
+
+        return null;
+    }
+
+    private static FieldProblem? Step(ref Utf8JsonReader reader, ScopeStack scopes)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                scopes.OnValue();
+                if (scopes.Depth >= MaxDepth)
+                {
+                    return scopes.Path().Problem($"nested deeper than {MaxDepth} levels");
+                }
+
+                scopes.Push(reader.TokenType == JsonTokenType.StartArray);
+                return null;
+            case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                scopes.Pop();
+                return null;
+            case JsonTokenType.PropertyName:
+                if (ReadName(ref reader) is not { } name)
+                {
+                    return scopes.ContainerPath().Problem("a key is not valid Unicode text (invalid UTF-8, or a lone surrogate escape such as \\ud800)");
+                }
+
+                return scopes.AddKey(name) ? null : scopes.Path().Problem("a duplicate key; each key may appear once");
+            case JsonTokenType.String:
+                scopes.OnValue();
+                return IsUnicode(ref reader) ? null : scopes.Path().Problem("not valid Unicode text (invalid UTF-8, or a lone surrogate escape such as \\ud800)");
+            case JsonTokenType.Number:
+                scopes.OnValue();
+                return reader.TryGetDouble(out var number) && double.IsFinite(number)
+                    ? null
+                    : scopes.Path().Problem("a number beyond the range of a double; numbers must be finite");
+            default:
+                scopes.OnValue();
+                return null;
+        }
+    }
+
+    private static bool IsUnicode(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return Utf8.IsValid(reader.ValueSpan);
+        }
+
+        try
+        {
+            _ = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static string? ReadName(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The open objects and arrays, reused level by level; keys are kept to find duplicates.</summary>
+    private sealed class ScopeStack
+    {
+        private readonly List<Scope> _scopes = [];
+
+        public int Depth { get; private set; }
+
+        public void Push(bool isArray)
+        {
+            if (Depth == _scopes.Count)
+            {
+                _scopes.Add(new Scope());
+            }
+
+            _scopes[Depth++].Reset(isArray);
+        }
+
+        public void Pop() => Depth--;
+
+        /// <summary>A value starts: in an array, it takes the next index.</summary>
+        public void OnValue()
+        {
+            if (Depth > 0 && _scopes[Depth - 1].IsArray)
+            {
+                _scopes[Depth - 1].Index++;
+            }
+        }
+
+        /// <summary>Records a key of the current object; false when the object already has it.</summary>
+        public bool AddKey(string name) => _scopes[Depth - 1].AddKey(name);
+
+        /// <summary>The path of the current value (the last key or index of every open scope).</summary>
+        public FieldPath Path() => PathOf(Depth);
+
+        /// <summary>The path of the current object itself.</summary>
+        public FieldPath ContainerPath() => PathOf(Depth - 1);
+
+        private FieldPath PathOf(int levels)
+        {
+            var path = FieldPath.Body;
+            for (var i = 0; i < levels; i++)
+            {
+                var scope = _scopes[i];
+                path = scope.IsArray ? path.Index(scope.Index) : path.Key(scope.Key ?? "");
+            }
+
+            return path;
+        }
+    }
+
+    private sealed class Scope
+    {
+        private HashSet<string>? _keys;
+
+        public bool IsArray { get; private set; }
+
+        public int Index { get; set; }
+
+        public string? Key { get; private set; }
+
+        public void Reset(bool isArray)
+        {
+            IsArray = isArray;
+            Index = -1;
+            Key = null;
+            _keys?.Clear();
+        }
+
+        public bool AddKey(string name)
+        {
+            if (Key is not null)
+            {
+                // Most objects have a handful of keys: the set is made at the second one and reused after.
+                _keys ??= new HashSet<string>(StringComparer.Ordinal);
+                if (_keys.Count == 0)
+                {
+                    _keys.Add(Key);
+                }
+
+                if (!_keys.Add(name))
+                {
+                    Key = name;
+                    return false;
+                }
+            }
+
+            Key = name;
+            return true;
+        }
+    }
+}
