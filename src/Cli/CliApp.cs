@@ -32,6 +32,8 @@ public static class CliApp
         AdaptersActivateCommand.Activate,
         AdaptersActivateCommand.Rollback,
         BenchEngineCommand.Definition,
+        BenchHttpCommand.Definition,
+        BenchFuzzCommand.Definition,
     ];
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default)
