@@ -33,7 +33,7 @@ public sealed class BenchHttpCommandTests
         var worst = root.GetProperty("worst_case").EnumerateArray().ToList();
         Assert.Equal(8, worst.Count);
         Assert.All(worst, w => Assert.Equal(200, w.GetProperty("status").GetInt32()));
-        Assert.All(worst, w => Assert.Equal(1000, w.GetProperty("words").GetInt32()));
+        Assert.All(worst, w => Assert.Equal(400, w.GetProperty("words").GetInt32()));
         Assert.Equal(422, root.GetProperty("over_limits").GetProperty("status").GetInt32());
         Assert.True(root.GetProperty("contention").GetProperty("singles").GetInt32() > 0);
     }

@@ -17,7 +17,7 @@ public sealed class ApiOptions
     public int MaxLabelsPerOutput { get; set; } = 32;
 
     /// <summary>Label words in one request, over all its outputs (a label counts its words, at least one): the engine's work.</summary>
-    public int MaxLabelWordsPerRequest { get; set; } = 1000;
+    public int MaxLabelWordsPerRequest { get; set; } = 400;
 
     /// <summary>The date (yyyy-MM-dd, UTC) after which legacy DetectorRequest bodies may be refused.</summary>
     public string LegacySunset { get; set; } = "2027-06-30";

@@ -88,6 +88,18 @@ public sealed partial class MapHandler(
             LogRefused(logger, problem.Status, problem.ErrorCode, problem.Message);
             await ApiErrorWriter.WriteAsync(context, problem, telemetry);
         }
+        catch (BadHttpRequestException e)
+        {
+            // The server could not read the body the client sent (cut short, too slow): the client's fault, answered as such.
+            var problem = new ApiProblemException(e.StatusCode, ErrorCodes.InvalidRequest, e.StatusCode switch
+            {
+                StatusCodes.Status408RequestTimeout => "body: arrived too slowly",
+                StatusCodes.Status413PayloadTooLarge => $"body: larger than the limit of {options.MaxPayloadKb} KB",
+                _ => "body: could not be read (it ended before its Content-Length, or its framing is broken)",
+            });
+            LogRefused(logger, problem.Status, problem.ErrorCode, problem.Message);
+            await ApiErrorWriter.WriteAsync(context, problem, telemetry);
+        }
     }
 
     private PreparedWork PrepareSingle(JsonElement root)

@@ -29,11 +29,7 @@ internal static class FromAddress
         }, TestContext.Current.CancellationToken);
     }
 
-    public static JsonNode Json(this HttpContext context)
-    {
-        context.Response.Body.Position = 0;
-        return JsonNode.Parse(context.Response.Body)!;
-    }
+    public static JsonNode Json(this HttpContext context) => JsonNode.Parse(context.Response.Body)!;
 
     public static string Header(this HttpContext context, string name) => context.Response.Headers[name].ToString();
 }

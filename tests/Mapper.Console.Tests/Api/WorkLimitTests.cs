@@ -44,6 +44,18 @@ public sealed class WorkLimitTests(SharedApp app) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task MapBatch_LabelWordsAtTheLimit_Accepted()
+    {
+        // 100 items of four one-word labels: exactly the 400 words a request may hold.
+        var items = Enumerable.Range(0, 100).Select(_ => Item(Labels(4)));
+
+        using var response = await _client.PostAsync("/map/batch", Batch(items));
+
+        Assert.Equal(200, (int)response.StatusCode);
+        Assert.Null((await response.JsonAsync())["errors"]);
+    }
+
+    [Fact]
     public async Task MapBatch_TooManyLabelWordsInAll_Returns422NamingRequests()
     {
         // 100 items of 32 one-word labels: every output is within its limit, the whole is 3200 words.
@@ -53,7 +65,7 @@ public sealed class WorkLimitTests(SharedApp app) : IClassFixture<SharedApp>
 
         var detail = await response.AssertErrorAsync(422, "INVALID_REQUEST");
         Assert.StartsWith("requests: 3200 label words in all", (string?)detail["message"]);
-        Assert.Contains("at most 1000 per request (Api:MaxLabelWordsPerRequest)", (string?)detail["message"]);
+        Assert.Contains("at most 400 per request (Api:MaxLabelWordsPerRequest)", (string?)detail["message"]);
     }
 
     [Fact]
