@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Unicode;
 
 namespace Mapper.Console.Api;
 
@@ -87,15 +86,15 @@ public static class JsonBody
                 scopes.Pop();
                 return null;
             case JsonTokenType.PropertyName:
-                if (ReadName(ref reader) is not { } name)
+                return scopes.AddKey(ref reader) switch
                 {
-                    return scopes.ContainerPath().Problem("a key is not valid Unicode text (invalid UTF-8, or a lone surrogate escape such as \\ud800)");
-                }
-
-                return scopes.AddKey(name) ? null : scopes.Path().Problem("a duplicate key; each key may appear once");
+                    null => scopes.ContainerPath().Problem("a key is not valid Unicode text (invalid UTF-8, or a lone surrogate escape such as \\ud800)"),
+                    false => scopes.Path().Problem("a duplicate key; each key may appear once"),
+                    _ => null,
+                };
             case JsonTokenType.String:
                 scopes.OnValue();
-                return IsUnicode(ref reader) ? null : scopes.Path().Problem("not valid Unicode text (invalid UTF-8, or a lone surrogate escape such as \\ud800)");
+                return scopes.IsUnicode(ref reader) ? null : scopes.Path().Problem("not valid Unicode text (invalid UTF-8, or a lone surrogate escape such as \\ud800)");
             case JsonTokenType.Number:
                 scopes.OnValue();
                 return reader.TryGetDouble(out var number) && double.IsFinite(number)
@@ -104,36 +103,6 @@ public static class JsonBody
             default:
                 scopes.OnValue();
                 return null;
-        }
-    }
-
-    private static bool IsUnicode(ref Utf8JsonReader reader)
-    {
-        if (!reader.ValueIsEscaped)
-        {
-            return Utf8.IsValid(reader.ValueSpan);
-        }
-
-        try
-        {
-            _ = reader.GetString();
-            return true;
-        }
-        catch (InvalidOperationException)
-        {
-            return false;
-        }
-    }
-
-    private static string? ReadName(ref Utf8JsonReader reader)
-    {
-        try
-        {
-            return reader.GetString();
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
         }
     }
 }

@@ -64,6 +64,19 @@ public sealed class HostileBodyTests(SharedApp app) : IClassFixture<SharedApp>
     }
 
     [Fact]
+    public async Task Map_DuplicateKeyInALargeObject_Returns422NamingIt()
+    {
+        var keys = string.Join(',', Enumerable.Range(0, 40).Select(i => $"\"k{i}\":{i}"));
+
+        using var unique = await _client.PostAsync("/map", Legacy("{" + keys + "}"));
+        using var duplicate = await _client.PostAsync("/map", Legacy("{" + keys + ",\"k\\u0037\":1}"));
+
+        Assert.Equal(200, (int)unique.StatusCode);
+        var detail = await duplicate.AssertErrorAsync(422, "INVALID_REQUEST");
+        Assert.Equal("metadata.k7: a duplicate key; each key may appear once", (string?)detail["message"]);
+    }
+
+    [Fact]
     public async Task Map_ByteOrderMark_Accepted()
     {
         using var response = await PostBytesAsync("/map", [0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes(Http.Ssn)]);
