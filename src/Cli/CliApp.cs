@@ -31,6 +31,8 @@ public static class CliApp
         AdaptersTrainCommand.Definition,
         AdaptersEvaluateCommand.Definition,
         BenchEngineCommand.Definition,
+        BenchHttpCommand.Definition,
+        BenchFuzzCommand.Definition,
         .. RemoteCommands.All,
     ];
 

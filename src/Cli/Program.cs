@@ -11,10 +11,10 @@ public static class MapperProcess
     public static Task<int> Main(string[] args)
     {
         Func<string, string?> environment = Environment.GetEnvironmentVariable;
-        var context = new CliContext(Console.Out, Console.Error, CancellationToken.None)
+        var context = new CliContext(System.Console.Out, System.Console.Error, CancellationToken.None)
         {
-            In = Console.In,
-            ReadSecret = Console.IsInputRedirected ? null : ReadWithoutEcho,
+            In = System.Console.In,
+            ReadSecret = System.Console.IsInputRedirected ? null : ReadWithoutEcho,
             ConfigDirectory = CliContext.DefaultConfigDirectory(environment, Environment.GetFolderPath(Environment.SpecialFolder.UserProfile)),
             Environment = environment,
         };
@@ -24,11 +24,11 @@ public static class MapperProcess
     /// <summary>Reads a line from the terminal showing nothing (not even stars: the length is a secret too).</summary>
     private static string? ReadWithoutEcho(string prompt)
     {
-        Console.Error.Write(prompt);
+        System.Console.Error.Write(prompt);
         var secret = new StringBuilder();
         while (true)
         {
-            var key = Console.ReadKey(intercept: true);
+            var key = System.Console.ReadKey(intercept: true);
             if (key.Key == ConsoleKey.Enter)
             {
                 break;
@@ -44,7 +44,7 @@ public static class MapperProcess
             }
         }
 
-        Console.Error.WriteLine();
+        System.Console.Error.WriteLine();
         return secret.ToString();
     }
 }

@@ -20,15 +20,16 @@ public static class ApiEndpoints
             .DescribeJsonBody<MapperPayloadDocument>()
             .Produces<CanonicalEvent>()
             .Produces<ErrorBody>(StatusCodes.Status400BadRequest).Produces<ErrorBody>(StatusCodes.Status401Unauthorized)
-            .Produces<ErrorBody>(StatusCodes.Status403Forbidden).Produces<ErrorBody>(StatusCodes.Status422UnprocessableEntity)
+            .Produces<ErrorBody>(StatusCodes.Status403Forbidden).Produces<ErrorBody>(StatusCodes.Status415UnsupportedMediaType)
+            .Produces<ErrorBody>(StatusCodes.Status422UnprocessableEntity)
             .Produces<ErrorBody>(StatusCodes.Status429TooManyRequests).Produces<ErrorBody>(StatusCodes.Status500InternalServerError);
 
         app.MapPost("/map/batch", (HttpContext context, MapHandler handler) => handler.MapBatchAsync(context))
             .WithName("MapBatch").WithSummary("Map 1 to 100 detector outputs; results keep their places")
             .DescribeJsonBody<BatchRequestDocument>()
             .Produces<BatchResponse>()
-            .Produces<ErrorBody>(StatusCodes.Status400BadRequest).Produces<ErrorBody>(StatusCodes.Status422UnprocessableEntity)
-            .Produces<ErrorBody>(StatusCodes.Status429TooManyRequests);
+            .Produces<ErrorBody>(StatusCodes.Status400BadRequest).Produces<ErrorBody>(StatusCodes.Status415UnsupportedMediaType)
+            .Produces<ErrorBody>(StatusCodes.Status422UnprocessableEntity).Produces<ErrorBody>(StatusCodes.Status429TooManyRequests);
 
         app.MapGet("/health", (HealthProbe probe) =>
         {

@@ -13,6 +13,12 @@ public sealed class ApiOptions
 
     public int MaxBatchItems { get; set; } = 100;
 
+    /// <summary>Labels one output may join with '|'. Real detectors send a handful; hundreds are a cost attack.</summary>
+    public int MaxLabelsPerOutput { get; set; } = 32;
+
+    /// <summary>Label words in one request, over all its outputs (a label counts its words, at least one): the engine's work.</summary>
+    public int MaxLabelWordsPerRequest { get; set; } = 400;
+
     /// <summary>The date (yyyy-MM-dd, UTC) after which legacy DetectorRequest bodies may be refused.</summary>
     public string LegacySunset { get; set; } = "2027-06-30";
 
@@ -22,7 +28,10 @@ public sealed class ApiOptions
 
     public int IdempotencyMaxEntries { get; set; } = 10_000;
 
-    /// <summary>Sustained requests (batch items count one each) per second per tenant; 0 turns rate limiting off.</summary>
+    /// <summary>
+    /// Sustained work per second per caller, in label words (a one-label /map costs 1, a batch the words of all its
+    /// outputs); each API key and each client address has its own bucket. 0 turns rate limiting off.
+    /// </summary>
     public double RateLimitPerSecond { get; set; } = 500;
 
     public int RateLimitBurst { get; set; } = 1000;
@@ -30,6 +39,12 @@ public sealed class ApiOptions
     public bool RequireApiKey { get; set; }
 
     public List<ApiKeyOptions> ApiKeys { get; set; } = [];
+
+    /// <summary>
+    /// Addresses (1.2.3.4) or ranges (10.0.0.0/8) of reverse proxies whose X-Forwarded-For names the client.
+    /// X-Forwarded-For from anyone else is ignored, so a client cannot choose the address it is limited by.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 
     public int MaxPayloadBytes => MaxPayloadKb * 1024;
 
@@ -47,6 +62,16 @@ public sealed class ApiOptions
         if (MaxBatchItems is < 1 or > 100)
         {
             problems.Add($"{Section}:MaxBatchItems must be within [1, 100], not {MaxBatchItems}");
+        }
+
+        if (MaxLabelsPerOutput is < 1 or > 1000)
+        {
+            problems.Add($"{Section}:MaxLabelsPerOutput must be within [1, 1000], not {MaxLabelsPerOutput}");
+        }
+
+        if (MaxLabelWordsPerRequest is < 1 or > 100_000)
+        {
+            problems.Add($"{Section}:MaxLabelWordsPerRequest must be within [1, 100000], not {MaxLabelWordsPerRequest}");
         }
 
         if (!DateTimeOffset.TryParseExact(LegacySunset, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
@@ -84,6 +109,24 @@ public sealed class ApiOptions
             if (string.IsNullOrWhiteSpace(ApiKeys[i].Key) || ApiKeys[i].Key.Length < 16)
             {
                 problems.Add($"{Section}:ApiKeys:{i}:Key must be at least 16 characters");
+            }
+
+            // The name is the caller's identity in rate limits: two keys under one name would share a bucket.
+            if (string.IsNullOrWhiteSpace(ApiKeys[i].Name))
+            {
+                problems.Add($"{Section}:ApiKeys:{i}:Name must be set: it names the caller (rate limits are kept per key name)");
+            }
+            else if (ApiKeys.FindIndex(k => string.Equals(k.Name, ApiKeys[i].Name, StringComparison.Ordinal)) < i)
+            {
+                problems.Add($"{Section}:ApiKeys:{i}:Name '{ApiKeys[i].Name}' is already the name of another key");
+            }
+        }
+
+        for (var i = 0; i < TrustedProxies.Count; i++)
+        {
+            if (!TrustedProxyNetworks.TryParse(TrustedProxies[i], out _))
+            {
+                problems.Add($"{Section}:TrustedProxies:{i} must be an IP address (10.0.0.5) or a CIDR range (10.0.0.0/8), not '{TrustedProxies[i]}'");
             }
         }
 

@@ -15,9 +15,21 @@ public sealed class ApiProblemException(int status, string errorCode, string mes
 
     public TimeSpan? RetryAfter { get; init; }
 
+    /// <summary>The message as the log may have it: the same, less any client-controlled text (key names).</summary>
+    public string LogMessage { get; init; } = message;
+
     public static ApiProblemException Invalid(string message) => new(StatusCodes.Status422UnprocessableEntity, ErrorCodes.InvalidRequest, message);
 
+    public static ApiProblemException Invalid(FieldProblem problem) =>
+        new(StatusCodes.Status422UnprocessableEntity, ErrorCodes.InvalidRequest, problem.Message) { LogMessage = problem.LogMessage };
+
     public static ApiProblemException BadRequest(string message) => new(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, message);
+
+    public static ApiProblemException BadRequest(FieldProblem problem) =>
+        new(StatusCodes.Status400BadRequest, ErrorCodes.InvalidRequest, problem.Message) { LogMessage = problem.LogMessage };
+
+    /// <summary>415: the body is not declared as JSON (a text/plain POST is one a browser sends cross-site without asking).</summary>
+    public static ApiProblemException UnsupportedMediaType(string message) => new(StatusCodes.Status415UnsupportedMediaType, ErrorCodes.InvalidRequest, message);
 }
 
 /// <summary>The error body: <c>{"detail": {"error_code", "message", "request_id", "retryable"}}</c>.</summary>

@@ -32,6 +32,7 @@ public sealed class BatchMapper(MappingPipeline pipeline, EngineDataProvider dat
 
         telemetry.RecordBatchSize(count);
         var items = requests.EnumerateArray().Select(element => (Parsed: PayloadParser.Parse(element), Detector: PayloadParser.Detector(element), Tenant: PayloadParser.Tenant(element))).ToList();
+        var work = Measure(items.Select(i => i.Parsed.Item));
         var legacyItems = items.Count(i => i.Parsed.Item?.Legacy == true);
         for (var i = 0; i < legacyItems; i++)
         {
@@ -39,7 +40,7 @@ public sealed class BatchMapper(MappingPipeline pipeline, EngineDataProvider dat
         }
 
         var tenants = items.Select(i => i.Parsed.Item?.Request.TenantId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        return new PreparedWork(tenants, count, async ct =>
+        return new PreparedWork(tenants, work, async ct =>
         {
             var mapped = await Task.WhenAll(items.Select(i => MapOneAsync(i.Parsed.Item, ct)));
             var results = new List<CanonicalEvent>(count);
@@ -54,13 +55,32 @@ public sealed class BatchMapper(MappingPipeline pipeline, EngineDataProvider dat
 
                 var (parsed, detector, tenant) = items[index];
                 telemetry.RecordItemError(DetectorLabel(detector));
-                errors.Add(new BatchItemError(index, parsed.Error!, detector ?? MappingPipeline.UnknownDetector));
+                errors.Add(new BatchItemError(index, parsed.Error!.Message, detector ?? MappingPipeline.UnknownDetector));
                 results.Add(Unknown(detector, tenant));
             }
 
             var body = new BatchResponse(results, errors.Count == 0 ? null : errors);
             return new PreparedAnswer(StatusCodes.Status200OK, JsonSerializer.SerializeToUtf8Bytes(body, EventJson.Options), legacyItems > 0);
         });
+    }
+
+    /// <summary>
+    /// The label words of the items that will be mapped (a refused item costs one), after refusing the whole
+    /// batch when one output joins too many labels or all of them hold too many words: its cost is bounded
+    /// before any of it runs.
+    /// </summary>
+    private int Measure(IEnumerable<ParsedItem?> items)
+    {
+        var requests = FieldPath.Top("requests");
+        var (index, words) = (0, 0);
+        foreach (var item in items)
+        {
+            words += item is null ? 1 : LabelWork.Check(item.Request.Output, requests.Index(index).Key("output"), options);
+            index++;
+        }
+
+        LabelWork.CheckTotal(words, requests, options);
+        return words;
     }
 
     private async Task<MappingOutcome?> MapOneAsync(ParsedItem? item, CancellationToken cancellationToken) =>

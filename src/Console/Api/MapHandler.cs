@@ -8,12 +8,13 @@ using Mapper.Engine.Validation;
 namespace Mapper.Console.Api;
 
 /// <summary>
-/// <c>POST /map</c> and <c>POST /map/batch</c>: key, size limit, JSON, raw-content guard, shape, tenant,
-/// idempotency, rate limit, then the engine. Refusals are answered with the error body of contract §4.
+/// <c>POST /map</c> and <c>POST /map/batch</c>: key, content type, size limit, JSON, raw-content guard, shape,
+/// work limits, tenant, idempotency, rate limit, then the engine. Refusals are answered with the error body
+/// of contract §4; no body, however hostile, reaches the engine in a form it cannot read.
 /// </summary>
 public sealed partial class MapHandler(
     BatchMapper batches, MapperTelemetry telemetry, ApiOptions options, ApiKeyAuthenticator keys,
-    TenantRateLimiter limiter, IdempotencyStore idempotency, ILogger<MapHandler> logger)
+    CallerRateLimiter limiter, IdempotencyStore idempotency, ILogger<MapHandler> logger)
 {
     public const string DeprecatedType = "DetectorRequest";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -27,6 +28,7 @@ public sealed partial class MapHandler(
         try
         {
             var key = keys.Authenticate(context.Request, ApiKeyAuthenticator.MapWriteScope);
+            JsonContentType.Require(context.Request);
             var body = await BodyReader.ReadAsync(context.Request, options.MaxPayloadBytes, context.RequestAborted);
             if (body is null)
             {
@@ -34,11 +36,12 @@ public sealed partial class MapHandler(
                 throw ApiProblemException.BadRequest($"body: larger than the limit of {options.MaxPayloadKb} KB");
             }
 
-            using var document = ParseJson(body);
+            using var document = JsonBody.Parse(body);
             if (options.RawContentGuard && RawContentGuard.Check(document.RootElement) is { } verdict)
             {
                 telemetry.RecordPayloadRejected(PayloadRejection.RawContent);
-                throw ApiProblemException.BadRequest($"raw_content: {verdict}; send the detector labels, not the scanned content");
+                const string advice = "; send the detector labels, not the scanned content";
+                throw ApiProblemException.BadRequest(new FieldProblem($"raw_content: {verdict.Message}{advice}", $"raw_content: {verdict.LogMessage}{advice}"));
             }
 
             var work = batch ? batches.Prepare(document.RootElement) : PrepareSingle(document.RootElement);
@@ -62,7 +65,7 @@ public sealed partial class MapHandler(
                 return;
             }
 
-            limiter.Acquire(context.Response, tenantKey, work.Items);
+            limiter.Acquire(context, key, work.Work);
             var answer = await work.Run(context.RequestAborted);
             if (idempotencyKey is not null)
             {
@@ -73,7 +76,7 @@ public sealed partial class MapHandler(
         }
         catch (ApiProblemException problem)
         {
-            LogRefused(logger, problem.Status, problem.ErrorCode, problem.Message);
+            LogRefused(logger, problem.Status, problem.ErrorCode, problem.LogMessage);
             await ApiErrorWriter.WriteAsync(context, problem, telemetry);
         }
         catch (ModelOverloadedException)
@@ -82,6 +85,18 @@ public sealed partial class MapHandler(
             {
                 RetryAfter = TimeSpan.FromSeconds(1),
             };
+            LogRefused(logger, problem.Status, problem.ErrorCode, problem.Message);
+            await ApiErrorWriter.WriteAsync(context, problem, telemetry);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // The server could not read the body the client sent (cut short, too slow): the client's fault, answered as such.
+            var problem = new ApiProblemException(e.StatusCode, ErrorCodes.InvalidRequest, e.StatusCode switch
+            {
+                StatusCodes.Status408RequestTimeout => "body: arrived too slowly",
+                StatusCodes.Status413PayloadTooLarge => $"body: larger than the limit of {options.MaxPayloadKb} KB",
+                _ => "body: could not be read (it ended before its Content-Length, or its framing is broken)",
+            });
             LogRefused(logger, problem.Status, problem.ErrorCode, problem.Message);
             await ApiErrorWriter.WriteAsync(context, problem, telemetry);
         }
@@ -96,28 +111,18 @@ public sealed partial class MapHandler(
             throw ApiProblemException.Invalid(error!);
         }
 
+        var words = LabelWork.Check(item.Request.Output, FieldPath.Top("output"), options);
+        LabelWork.CheckTotal(words, FieldPath.Top("output"), options);
         if (item.Legacy)
         {
             telemetry.RecordDeprecated(DeprecatedType);
         }
 
-        return new PreparedWork(item.Request.TenantId is { } t ? [t] : [], 1, async ct =>
+        return new PreparedWork(item.Request.TenantId is { } t ? [t] : [], words, async ct =>
         {
             var outcome = await batches.Pipeline.MapAsync(item.Request, MapOptions.Default, ct);
             return new PreparedAnswer(StatusCodes.Status200OK, JsonSerializer.SerializeToUtf8Bytes(outcome.Event, EventJson.Options), item.Legacy);
         });
-    }
-
-    private static JsonDocument ParseJson(byte[] body)
-    {
-        try
-        {
-            return JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 32 });
-        }
-        catch (JsonException e)
-        {
-            throw ApiProblemException.Invalid($"body: not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine})");
-        }
     }
 
     private async Task WriteAsync(HttpContext context, PreparedAnswer answer)
@@ -138,9 +143,10 @@ public sealed partial class MapHandler(
     private static string? Header(HttpContext context, string name) =>
         context.Request.Headers[name].ToString() is { Length: > 0 } value ? value : null;
 
+    /// <summary>The reason is the message less client text: key names the contract does not define are left out.</summary>
     [LoggerMessage(EventId = 5001, Level = LogLevel.Debug, Message = "Refused a mapping request: {Status} {ErrorCode}: {Reason}")]
     private static partial void LogRefused(ILogger logger, int status, string errorCode, string reason);
 }
 
-/// <summary>A validated request, ready to run: its tenants (for authorization and limits), its item count, and the mapping.</summary>
-public sealed record PreparedWork(IReadOnlyList<string> Tenants, int Items, Func<CancellationToken, Task<PreparedAnswer>> Run);
+/// <summary>A validated request, ready to run: its tenants (for authorization), its work in label words (for the rate limit), and the mapping.</summary>
+public sealed record PreparedWork(IReadOnlyList<string> Tenants, int Work, Func<CancellationToken, Task<PreparedAnswer>> Run);

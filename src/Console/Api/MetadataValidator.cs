@@ -10,73 +10,71 @@ public static class MetadataValidator
         "weighted_average", "majority_vote", "highest_confidence", "most_restrictive",
     };
 
+    private static readonly FieldPath Metadata = FieldPath.Top("metadata");
+
     /// <summary>The first problem, naming the field; null when the metadata is valid.</summary>
-    public static string? Validate(JsonElement metadata)
+    public static FieldProblem? Validate(JsonElement metadata)
     {
         foreach (var field in metadata.EnumerateObject())
         {
             var value = field.Value;
+            var path = Metadata.Key(field.Name);
             var problem = value.ValueKind == JsonValueKind.Null ? null : field.Name switch
             {
-                "contributing_detectors" => IsArrayOf(value, JsonValueKind.String) ? null : "must be an array of strings",
-                "normalized_scores" => NormalizedScores(value),
-                "conflict_resolution_applied" => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : "must be true or false",
+                "contributing_detectors" => IsArrayOf(value, JsonValueKind.String) ? null : path.Problem("must be an array of strings"),
+                "normalized_scores" => NormalizedScores(value, path),
+                "conflict_resolution_applied" => value.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : path.Problem("must be true or false"),
                 "aggregation_method" => value.ValueKind == JsonValueKind.String && AggregationMethods.Contains(value.GetString()!)
                     ? null
-                    : "must be one of weighted_average, majority_vote, highest_confidence, most_restrictive",
-                "coverage_achieved" => IsUnit(value) ? null : "must be a number in [0, 1]",
-                "provenance" => Provenance(value),
-                _ => "unknown field",
+                    : path.Problem("must be one of weighted_average, majority_vote, highest_confidence, most_restrictive"),
+                "coverage_achieved" => IsUnit(value) ? null : path.Problem("must be a number in [0, 1]"),
+                "provenance" => Provenance(value, path),
+                _ => path.Problem("unknown field"),
             };
             if (problem is not null)
             {
-                // Nested problems come as a path suffix (".label: ...", "[0].field: ..."); direct ones as a message.
-                var separator = problem[0] is '.' or '[' ? "" : ": ";
-                return $"metadata.{PayloadParser.FieldName(field.Name)}{separator}{problem}";
+                return problem;
             }
         }
 
         return null;
     }
 
-    private static string? NormalizedScores(JsonElement value)
+    private static FieldProblem? NormalizedScores(JsonElement value, FieldPath path)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            return "must be an object of label: number in [0, 1]";
+            return path.Problem("must be an object of label: number in [0, 1]");
         }
 
         var bad = value.EnumerateObject().FirstOrDefault(p => !IsUnit(p.Value));
-        return bad.Value.ValueKind == JsonValueKind.Undefined ? null : $".{PayloadParser.FieldName(bad.Name)}: must be a number in [0, 1]";
+        return bad.Value.ValueKind == JsonValueKind.Undefined ? null : path.Key(bad.Name).Problem("must be a number in [0, 1]");
     }
 
-    private static string? Provenance(JsonElement value)
+    private static FieldProblem? Provenance(JsonElement value, FieldPath path)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
-            return "must be an array of objects";
+            return path.Problem("must be an array of objects");
         }
 
         var index = 0;
         foreach (var entry in value.EnumerateArray())
         {
-            var problem = ProvenanceEntry(entry);
-            if (problem is not null)
+            if (ProvenanceEntry(entry, path.Index(index++)) is { } problem)
             {
-                return $"[{index}]{problem}";
+                return problem;
             }
-
-            index++;
         }
 
         return null;
     }
 
-    private static string? ProvenanceEntry(JsonElement entry)
+    private static FieldProblem? ProvenanceEntry(JsonElement entry, FieldPath path)
     {
         if (entry.ValueKind != JsonValueKind.Object)
         {
-            return ": must be an object";
+            return path.Problem("must be an object");
         }
 
         foreach (var field in entry.EnumerateObject())
@@ -91,11 +89,11 @@ public static class MetadataValidator
             };
             if (problem is not null)
             {
-                return $".{PayloadParser.FieldName(field.Name)}: {problem}";
+                return path.Key(field.Name).Problem(problem);
             }
         }
 
-        return entry.TryGetProperty("detector", out _) ? null : ".detector: required, a string";
+        return entry.TryGetProperty("detector", out _) ? null : path.Key("detector").Problem("required, a string");
     }
 
     private static bool IsArrayOf(JsonElement value, JsonValueKind kind) =>

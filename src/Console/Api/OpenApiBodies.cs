@@ -6,7 +6,7 @@ public static class OpenApiBodies
 {
     /// <summary>
     /// Describes a JSON request body in the OpenAPI document only. (<c>Accepts&lt;T&gt;</c> would also make
-    /// routing answer 415 to a body without a JSON content type; the contract wants such bodies parsed, and a 422 if they are not JSON.)
+    /// routing answer 415 itself, with an empty body; <see cref="JsonContentType"/> answers it with the contract's error body.)
     /// </summary>
     public static RouteHandlerBuilder DescribeJsonBody<T>(this RouteHandlerBuilder builder) =>
         builder.AddOpenApiOperationTransformer(async (operation, context, cancellationToken) =>

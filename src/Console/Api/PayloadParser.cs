@@ -16,33 +16,36 @@ public static class PayloadParser
     public const int MaxDetectorLength = 128;
     public const int MaxTenantLength = 64;
 
-    /// <summary>The item, or an error message naming the field at fault.</summary>
-    public static (ParsedItem? Item, string? Error) Parse(JsonElement body)
+    /// <summary>
+    /// The item, or the problem naming the field at fault. The body's strings are valid Unicode and its
+    /// numbers finite (<see cref="JsonBody"/> saw to it).
+    /// </summary>
+    public static (ParsedItem? Item, FieldProblem? Error) Parse(JsonElement body)
     {
         if (body.ValueKind != JsonValueKind.Object)
         {
-            return (null, "body: must be a JSON object");
+            return (null, FieldPath.Body.Problem("must be a JSON object"));
         }
 
         if (Detector(body) is not { } detector)
         {
-            return (null, $"detector: required, a string of 1 to {MaxDetectorLength} characters");
+            return (null, FieldProblem.Plain($"detector: required, a string of 1 to {MaxDetectorLength} characters"));
         }
 
         if (!body.TryGetProperty("output", out var output) || output.ValueKind == JsonValueKind.Null)
         {
-            return (null, "output: required, a string");
+            return (null, FieldProblem.Plain("output: required, a string"));
         }
 
         if (output.ValueKind != JsonValueKind.String)
         {
-            return (null, "output: must be a string");
+            return (null, FieldProblem.Plain("output: must be a string"));
         }
 
         var hasMetadata = body.TryGetProperty("metadata", out var metadata) && metadata.ValueKind != JsonValueKind.Null;
         if (hasMetadata && metadata.ValueKind != JsonValueKind.Object)
         {
-            return (null, "metadata: must be an object");
+            return (null, FieldProblem.Plain("metadata: must be an object"));
         }
 
         if (!body.TryGetProperty("tenant_id", out var tenant) || tenant.ValueKind == JsonValueKind.Null)
@@ -52,7 +55,7 @@ public static class PayloadParser
 
         if (tenant.ValueKind != JsonValueKind.String || tenant.GetString()!.Length is < 1 or > MaxTenantLength)
         {
-            return (null, $"tenant_id: required, 1 to {MaxTenantLength} characters");
+            return (null, FieldProblem.Plain($"tenant_id: required, 1 to {MaxTenantLength} characters"));
         }
 
         if (hasMetadata && MetadataValidator.Validate(metadata) is { } problem)
@@ -77,11 +80,4 @@ public static class PayloadParser
         body.ValueKind == JsonValueKind.Object && body.TryGetProperty("tenant_id", out var tenant) && tenant.ValueKind == JsonValueKind.String
             ? tenant.GetString()
             : null;
-
-    /// <summary>A client-supplied field name made safe for a message: printable and short.</summary>
-    public static string FieldName(string name)
-    {
-        var printable = new string(name.Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return printable.Length <= 64 ? printable : printable[..61] + "...";
-    }
 }

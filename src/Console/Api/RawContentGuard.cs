@@ -19,20 +19,20 @@ public static class RawContentGuard
         "text", "content", "raw", "body", "document", "html", "markdown", "message", "attachment", "blob", "prompt", "user_input", "raw_output",
     };
 
-    /// <summary>Why the body looks like raw content, or null when it does not.</summary>
-    public static string? Check(JsonElement root) => Visit(root, "body");
+    /// <summary>Why the body looks like raw content, or null when it does not. Strings must be valid Unicode (see <see cref="JsonBody"/>).</summary>
+    public static FieldProblem? Check(JsonElement root) => Visit(root, FieldPath.Body);
 
-    private static string? Visit(JsonElement element, string path)
+    private static FieldProblem? Visit(JsonElement element, FieldPath path)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.String:
-                return CheckString(element.GetString()!, path);
+                return CheckString(element.GetString()!, path, "a string");
             case JsonValueKind.Array:
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (Visit(item, $"{path}[{index++}]") is { } verdict)
+                    if (Visit(item, path.Index(index++)) is { } verdict)
                     {
                         return verdict;
                     }
@@ -42,8 +42,15 @@ public static class RawContentGuard
             case JsonValueKind.Object:
                 foreach (var property in element.EnumerateObject())
                 {
-                    var child = path == "body" ? property.Name : $"{path}.{property.Name}";
-                    var verdict = CheckString(property.Name, $"{path} (a key)") ?? CheckContentKey(property, child) ?? Visit(property.Value, child);
+                    // A key is judged before it is named: a raw-content key is not put into a path.
+                    var verdict = CheckString(property.Name, path, "a key");
+                    if (verdict is not null)
+                    {
+                        return verdict;
+                    }
+
+                    var child = path.Key(property.Name);
+                    verdict = CheckContentKey(property, child) ?? Visit(property.Value, child);
                     if (verdict is not null)
                     {
                         return verdict;
@@ -56,23 +63,23 @@ public static class RawContentGuard
         }
     }
 
-    private static string? CheckString(string value, string path)
+    private static FieldProblem? CheckString(string value, FieldPath path, string what)
     {
         if (value.Length >= MaxStringLength)
         {
-            return $"{Short(path)}: a string of {value.Length} characters looks like raw content";
+            return path.Problem($"{what} of {value.Length} characters looks like raw content");
         }
 
         var newlines = value.AsSpan().Count('\n');
         if (newlines >= MaxNewlines)
         {
-            return $"{Short(path)}: a string with {newlines} newlines looks like raw content";
+            return path.Problem($"{what} with {newlines} newlines looks like raw content");
         }
 
-        return LongestBase64Run(value) >= MaxBase64Run ? $"{Short(path)}: {value.Length} characters of base64-like text look like raw content" : null;
+        return LongestBase64Run(value) >= MaxBase64Run ? path.Problem($"{what} holding {value.Length} characters of base64-like text looks like raw content") : null;
     }
 
-    private static string? CheckContentKey(JsonProperty property, string path)
+    private static FieldProblem? CheckContentKey(JsonProperty property, FieldPath path)
     {
         if (!ContentKeys.Contains(property.Name))
         {
@@ -81,7 +88,7 @@ public static class RawContentGuard
 
         var (length, newlines) = TextSize(property.Value);
         return length >= MaxContentKeyLength || newlines >= MaxContentKeyNewlines
-            ? $"{Short(path)}: a content field holding {length} characters and {newlines} newlines looks like raw content"
+            ? path.Problem($"a content field holding {length} characters and {newlines} newlines looks like raw content")
             : null;
     }
 
@@ -103,12 +110,5 @@ public static class RawContentGuard
         }
 
         return longest;
-    }
-
-    /// <summary>Field paths come from the client: keep them short in messages.</summary>
-    private static string Short(string path)
-    {
-        var printable = new string(path.Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return printable.Length <= 80 ? printable : printable[..77] + "...";
     }
 }

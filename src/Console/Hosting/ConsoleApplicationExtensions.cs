@@ -38,6 +38,7 @@ public static partial class ConsoleApplicationExtensions
         var engine = app.Services.GetRequiredService<EngineOptions>();
         var api = app.Services.GetRequiredService<ApiOptions>();
         LogStarting(app.Logger, engine.Mode, engine.Profile, engine.DataDirectory, api.RequireApiKey, api.RawContentGuard);
+        app.UseTrustedProxies();   // first: every later step sees the client address, never one a client forwarded itself
         app.UseMiddleware<CorrelationMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiExceptionHandler.HandleAsync });
         app.UseMiddleware<SecurityHeaders>();

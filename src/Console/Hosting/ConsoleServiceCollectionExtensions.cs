@@ -42,7 +42,7 @@ public static class ConsoleServiceCollectionExtensions
         }
 
         services.AddSingleton<ApiKeyAuthenticator>();
-        services.AddSingleton<TenantRateLimiter>();
+        services.AddSingleton<CallerRateLimiter>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<BatchMapper>();
         services.AddSingleton<MapHandler>();

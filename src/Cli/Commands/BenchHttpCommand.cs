@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Mapper.Engine.Controls;
+using Mapper.Engine.Data;
+using Mapper.Engine.Quality;
+
+namespace Mapper.Cli.Commands;
+
+/// <summary>
+/// <c>mapper bench http</c>: the whole HTTP path under load, in one process. Starts the console on loopback,
+/// waits for the model, then drives POST /map with N closed-loop clients for T seconds per run: the no-op
+/// route (the framework's ceiling), rules-only and hybrid; then the worst-case batches the limits allow. It
+/// prints numbers; it judges nothing (exit 0 when it ran).
+/// </summary>
+public static class BenchHttpCommand
+{
+    public static CliCommand Definition { get; } = new(
+        ["bench", "http"],
+        "mapper bench http [--clients 1,4,16,64] [--seconds 5] [--warmup 1] [--repeats 20] [--format text|json] [--config PATH]",
+        ["--clients", "--seconds", "--warmup", "--repeats", "--format", "--config"],
+        [],
+        RunAsync);
+
+    private static async Task<int> RunAsync(CommandLine line, CliContext context)
+    {
+        var json = line.Choice("--format", "text", "json") == "json";
+        var clients = ClientCounts(line.Value("--clients") ?? "1,4,16,64");
+        var seconds = Seconds(line, "--seconds", 5, min: 0.01);
+        var warmup = Seconds(line, "--warmup", 1, min: 0);
+        var repeats = line.Int("--repeats", 1, 10_000) ?? 20;
+        var ct = context.CancellationToken;
+
+        await using var host = await BenchConsoleHost.StartAsync(line.Value("--config"), null, ct);
+        var model = await host.WaitForModelAsync(TimeSpan.FromMinutes(5), ct);
+        var bodies = RealisticBodies();
+        var noop = bodies.Select(b => b with { Path = BenchConsoleHost.NoOpPath }).ToList();
+
+        var runs = new List<LoadResult>();
+        foreach (var (scenario, mode, requests) in new[] { ("noop", MappingMode.Hybrid, noop), ("rules_only", MappingMode.RulesOnly, bodies), ("hybrid", MappingMode.Hybrid, bodies) })
+        {
+            host.SetMode(mode);
+            foreach (var count in clients)
+            {
+                runs.Add(await HttpLoad.RunAsync(scenario, host.Address, requests, count, warmup, seconds, ct));
+            }
+        }
+
+        var worst = new WorstCaseBatches(host.Api, seed: 1);
+        using var http = HttpLoad.Client(host.Address, 2);
+        var modes = new[] { ("hybrid", MappingMode.Hybrid), ("rules_only", MappingMode.RulesOnly) };
+        await WarmAsync(host, worst, http, modes, warmup, ct);
+        var worstCase = new List<WorstCaseResult>();
+        foreach (var (name, mode) in modes)
+        {
+            host.SetMode(mode);
+            foreach (var shape in worst.Shapes)
+            {
+                worstCase.Add(await worst.MeasureAsync(http, shape, name, repeats, ct));
+            }
+        }
+
+        host.SetMode(MappingMode.Hybrid);
+        var overLimits = await OverLimitsAsync(http, worst, ct);
+        var contention = await ContentionAsync(host, worst, bodies, TimeSpan.FromSeconds(Math.Max(0.5, seconds.TotalSeconds)), ct);
+        var result = new BenchHttpResult(BenchMachine.Now(), host.Address.ToString(), model, seconds.TotalSeconds, warmup.TotalSeconds, runs, worstCase, overLimits, contention);
+        await context.Out.WriteLineAsync(json ? CliJson.Serialize(result) : result.Text());
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>The held-out golden cases as /map bodies: real detector names and labels, in a fixed order.</summary>
+    internal static List<LoadRequest> RealisticBodies()
+    {
+        var cases = GoldenCaseLoader.LoadAll(Path.Combine(MappingDataLoader.BundledDirectory, "golden", "heldout")).SelectMany(f => f.Cases);
+        return [.. cases.Select((c, i) => new LoadRequest("/map", JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string>
+        {
+            ["detector"] = c.Detector,
+            ["output"] = c.InputOutput,
+            ["tenant_id"] = $"tenant-{i % 8}",
+        })))];
+    }
+
+    /// <summary>
+    /// Sends every shape in every mode for the warm-up time (at least a second, and 30 rounds): the runtime compiles a
+    /// method well only after some thirty calls, and a worst case timed on first-tier code would measure the JIT.
+    /// </summary>
+    private static async Task WarmAsync(BenchConsoleHost host, WorstCaseBatches worst, HttpClient http, (string Name, MappingMode Mode)[] modes, TimeSpan warmup, CancellationToken ct)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(Math.Max(1, warmup.TotalSeconds) * Stopwatch.Frequency);
+        for (var round = 0; round < 30 || Stopwatch.GetTimestamp() < until; round++)
+        {
+            foreach (var (name, mode) in modes)
+            {
+                host.SetMode(mode);
+                foreach (var shape in worst.Shapes)
+                {
+                    await worst.MeasureAsync(http, shape, name, 1, ct);
+                }
+            }
+        }
+    }
+
+    private static async Task<OverLimitsResult> OverLimitsAsync(HttpClient http, WorstCaseBatches worst, CancellationToken ct)
+    {
+        var body = worst.OverTheLimits();
+        var started = Stopwatch.GetTimestamp();
+        var status = await HttpLoad.SendAsync(http, new LoadRequest("/map/batch", body), ct);
+        return new OverLimitsResult(body.Length, status, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>One client sends worst-case batches back to back; another sends single /map calls meanwhile.</summary>
+    private static async Task<ContentionResult> ContentionAsync(BenchConsoleHost host, WorstCaseBatches worst, List<LoadRequest> bodies, TimeSpan duration, CancellationToken ct)
+    {
+        const string shape = "one_word_labels";
+        using var http = HttpLoad.Client(host.Address, 2);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var heavy = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await HttpLoad.SendAsync(http, new LoadRequest("/map/batch", worst.Build(shape).Body), ct);
+            }
+        }, ct);
+
+        var latencies = new List<long>();
+        var until = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        for (var i = 0; Stopwatch.GetTimestamp() < until; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            await HttpLoad.SendAsync(http, bodies[i % bodies.Count], ct);
+            latencies.Add(Stopwatch.GetTimestamp() - started);
+        }
+
+        await stop.CancelAsync();
+        await heavy;
+        latencies.Sort();
+        return new ContentionResult(shape, latencies.Count, LoadResult.Percentile(latencies, 0.5), LoadResult.Percentile(latencies, 0.99), LoadResult.TicksToMs(latencies[^1]));
+    }
+
+    private static List<int> ClientCounts(string text)
+    {
+        var counts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => int.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1024 ? n : -1).ToList();
+        return counts.Count > 0 && counts.All(n => n > 0) ? counts : throw new UsageException($"--clients must be a comma-separated list of whole numbers within [1, 1024], not '{text}'");
+    }
+
+    /// <summary>A duration flag in seconds (decimals allowed: a smoke run takes a fraction of a second).</summary>
+    internal static TimeSpan Seconds(CommandLine line, string name, double fallback, double min)
+    {
+        var text = line.Value(name);
+        if (text is null)
+        {
+            return TimeSpan.FromSeconds(fallback);
+        }
+
+        return double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value >= min && value <= 3600
+            ? TimeSpan.FromSeconds(value)
+            : throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"{name} must be a number of seconds within [{min}, 3600], not '{text}'"));
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json;
+
+namespace Mapper.Cli.Tests;
+
+/// <summary>The HTTP benchmark prints numbers; these tests run it for a fraction of a second and check what it prints, never how fast.</summary>
+public sealed class BenchHttpCommandTests
+{
+    [Fact]
+    public async Task Run_ShortJson_MeasuresEveryScenarioAndTheWorstCase()
+    {
+        using var workspace = new CliWorkspace();
+
+        var run = await workspace.RunAsync("bench", "http", "--clients", "1,2", "--seconds", "0.3", "--warmup", "0.1", "--repeats", "2", "--format", "json");
+
+        Assert.True(run.ExitCode == 0, run.Err);
+        using var result = JsonDocument.Parse(run.Out);
+        var root = result.RootElement;
+        Assert.StartsWith("mapper-baseline@", root.GetProperty("model").GetString());
+        Assert.StartsWith("http://127.0.0.1:", root.GetProperty("address").GetString());
+        Assert.Contains("share", root.GetProperty("machine").GetProperty("note").GetString());
+        var runs = root.GetProperty("runs").EnumerateArray().ToList();
+        Assert.Equal(["noop", "noop", "rules_only", "rules_only", "hybrid", "hybrid"], runs.Select(r => r.GetProperty("scenario").GetString()));
+        Assert.Equal([1, 2, 1, 2, 1, 2], runs.Select(r => r.GetProperty("clients").GetInt32()));
+        foreach (var r in runs)
+        {
+            Assert.True(r.GetProperty("requests").GetInt64() > 0);
+            Assert.True(r.GetProperty("requests_per_second").GetDouble() > 0);
+            Assert.True(r.GetProperty("p50_ms").GetDouble() > 0);
+            Assert.True(r.GetProperty("p99_ms").GetDouble() >= r.GetProperty("p50_ms").GetDouble());
+            Assert.Equal(0, r.GetProperty("non200").GetInt64());
+        }
+
+        var worst = root.GetProperty("worst_case").EnumerateArray().ToList();
+        Assert.Equal(8, worst.Count);
+        Assert.All(worst, w => Assert.Equal(200, w.GetProperty("status").GetInt32()));
+        Assert.All(worst, w => Assert.Equal(400, w.GetProperty("words").GetInt32()));
+        Assert.Equal(422, root.GetProperty("over_limits").GetProperty("status").GetInt32());
+        Assert.True(root.GetProperty("contention").GetProperty("singles").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Run_Text_PrintsTheTableAndTheSharedMachineNote()
+    {
+        using var workspace = new CliWorkspace();
+
+        var run = await workspace.RunAsync("bench", "http", "--clients", "1", "--seconds", "0.1", "--warmup", "0", "--repeats", "1");
+
+        Assert.True(run.ExitCode == 0, run.Err);
+        Assert.Contains("req/s", run.Out, StringComparison.Ordinal);
+        Assert.Contains("share these", run.Out, StringComparison.Ordinal);
+        Assert.Contains("the old 600 ms body (100 items x 280 labels", run.Out, StringComparison.Ordinal);
+        Assert.Contains("status 422", run.Out, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--clients", "0,2")]
+    [InlineData("--clients", "many")]
+    [InlineData("--seconds", "-1")]
+    public async Task Run_BadFlag_ExitsTwoNamingIt(string flag, string value)
+    {
+        var run = await CliRun.RunAsync("bench", "http", flag, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(flag, run.Err, StringComparison.Ordinal);
+    }
+}
