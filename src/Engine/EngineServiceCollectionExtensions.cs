@@ -31,7 +31,8 @@ public static class EngineServiceCollectionExtensions
             sp.GetRequiredService<RuntimeControlsStore>(),
             sp.GetService<IModelScorer>(),
             sp.GetRequiredService<IDecisionRecorder>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<IDrillFaults>()));
         return services;
     }
 }

@@ -17,6 +17,7 @@ public static class RemoteCommands
         .. AuditCommands.All,
         AuditExportCommand.Definition,
         .. UsersCommands.All,
+        .. DrillsCommands.All,
     ];
 
     /// <summary>A remote verb: it also takes <c>--url</c> and <c>--format</c>, and a refusal becomes the exit code it means.</summary>

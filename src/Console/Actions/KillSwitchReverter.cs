@@ -7,27 +7,10 @@ namespace Mapper.Console.Actions;
 /// Turns the kill switch off when its auto-revert time has come, through the executor as the system, with a
 /// reason naming who set it. The time is part of the live state, so a restart still honours it.
 /// </summary>
-public sealed partial class KillSwitchReverter(LiveRecord live, OperatorExecutor executor, TimeProvider time, ILogger<KillSwitchReverter> logger) : BackgroundService
+public sealed partial class KillSwitchReverter(LiveRecord live, OperatorExecutor executor, TimeProvider time, ILogger<KillSwitchReverter> logger) : IScheduledEnd
 {
-    public static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Period, time);
-        try
-        {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
-            {
-                await RevertIfDueAsync(stoppingToken);
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
-
-    /// <summary>One check; public so tests can drive it with a fake clock.</summary>
-    public async Task<ActionOutcome?> RevertIfDueAsync(CancellationToken cancellationToken)
+    /// <summary>One check (the <see cref="ScheduledEnds"/> timer's, or a test's with a fake clock).</summary>
+    public async Task<ActionOutcome?> EndIfDueAsync(CancellationToken cancellationToken)
     {
         var current = live.Current;
         if (current.Controls.Mode != MappingMode.RulesOnly || current.KillSwitchRevertAt is not { } due || time.GetUtcNow() < due)

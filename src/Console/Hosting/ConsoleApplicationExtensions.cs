@@ -1,5 +1,6 @@
 using Mapper.Console.Api;
 using Mapper.Console.Components;
+using Mapper.Console.Drills;
 using Mapper.Console.Identity;
 using Mapper.Console.Store;
 using Mapper.Engine;
@@ -40,6 +41,7 @@ public static partial class ConsoleApplicationExtensions
         LogStarting(app.Logger, engine.Mode, engine.Profile, engine.DataDirectory, api.RequireApiKey, api.RawContentGuard);
         app.UseTrustedProxies();   // first: every later step sees the client address, never one a client forwarded itself
         app.UseMiddleware<CorrelationMiddleware>();
+        app.UseMiddleware<Http5xxDrill>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiExceptionHandler.HandleAsync });
         app.UseMiddleware<SecurityHeaders>();
         app.UseAuthentication();

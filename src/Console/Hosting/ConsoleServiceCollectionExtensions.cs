@@ -2,6 +2,8 @@ using System.Reflection;
 using System.Text.Json;
 using Mapper.Console.Admin;
 using Mapper.Console.Api;
+using Mapper.Console.Drills;
+using Mapper.Engine.Controls;
 using Mapper.Engine;
 using Mapper.Engine.Data;
 using Mapper.Engine.Model;
@@ -35,6 +37,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<IDecisionRecorder>(sp => sp.GetRequiredService<MapperTelemetry>());
         services.AddMappingEngine(settings.Engine);
         services.AddControlPlane(settings, configuration);
+        services.AddDrills(settings.Drills);
         if (settings.Model.Enabled)
         {
             services.AddModelPath(settings.Model.ToModelOptions(settings.Engine.DataDirectory));
@@ -81,10 +84,12 @@ public static class ConsoleServiceCollectionExtensions
             telemetry.UseActiveModel(() => model.ActiveModel);
         }
 
-        if (services.GetService<QueueLagSource>() is { } lag)
-        {
-            telemetry.UseQueueLag(lag.OldestWaiting);
-        }
+        // A queue-stall drill reports its stall's age as the lag: a stuck consumer is what that gauge watches for.
+        var drills = services.GetRequiredService<DrillControl>();
+        var lag = services.GetService<QueueLagSource>();
+        telemetry.UseQueueLag(() => TimeSpan.FromTicks(Math.Max(lag?.OldestWaiting().Ticks ?? 0, drills.StallAge.Ticks)));
+        var controls = services.GetRequiredService<RuntimeControlsStore>();
+        telemetry.UseRulesOnly(() => controls.Current.Mode == MappingMode.RulesOnly);
 
         return telemetry;
     }

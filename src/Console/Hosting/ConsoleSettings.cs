@@ -1,4 +1,5 @@
 using Mapper.Console.Api;
+using Mapper.Console.Drills;
 using Mapper.Console.Identity;
 using Mapper.Engine;
 using Mapper.Engine.Model;
@@ -7,7 +8,7 @@ using Mapper.Engine.Telemetry;
 namespace Mapper.Console.Hosting;
 
 /// <summary>The bound and validated configuration sections the console starts from.</summary>
-public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOptions Slo, ModelSettings Model, SecurityOptions Security)
+public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOptions Slo, ModelSettings Model, SecurityOptions Security, DrillOptions Drills)
 {
     /// <summary>Binds every section and validates it; throws <see cref="InvalidConfigurationException"/> listing every problem.</summary>
     public static ConsoleSettings Load(IConfiguration configuration)
@@ -18,11 +19,13 @@ public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOp
         var slo = Bind<SloOptions>(configuration, SloOptions.Section, problems);
         var model = Bind<ModelSettings>(configuration, ModelSettings.Section, problems);
         var security = Bind<SecurityOptions>(configuration, SecurityOptions.Section, problems);
+        var drills = Bind<DrillOptions>(configuration, DrillOptions.Section, problems);
         problems.AddRange(engine.Validate());
         problems.AddRange(api.Validate());
         problems.AddRange(slo.Validate());
         problems.AddRange(model.Validate());
         problems.AddRange(security.Validate());
+        problems.AddRange(drills.Validate());
         if (problems.Count > 0)
         {
             throw new InvalidConfigurationException(problems);
@@ -39,7 +42,7 @@ public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOp
             throw new InvalidConfigurationException([$"{EngineOptions.Section}:DataDirectory '{engine.DataDirectory}' cannot be created: {e.Message}"]);
         }
 
-        return new ConsoleSettings(engine, api, slo, model, security);
+        return new ConsoleSettings(engine, api, slo, model, security, drills);
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> problems)

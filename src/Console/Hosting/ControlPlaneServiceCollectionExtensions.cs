@@ -31,7 +31,9 @@ public static class ControlPlaneServiceCollectionExtensions
         services.AddSingleton<IActionHandler, ControlActions>();
         services.AddSingleton<IActionHandler, AccountActions>();
         services.AddSingleton<IActionHandler, TokenActions>();
-        services.AddHostedService<KillSwitchReverter>();
+        services.AddSingleton<KillSwitchReverter>();
+        services.AddSingleton<IScheduledEnd>(sp => sp.GetRequiredService<KillSwitchReverter>());
+        services.AddHostedService<ScheduledEnds>();
         services.AddScoped<Components.Shared.PageActions>();
         return services;
     }
@@ -55,6 +57,7 @@ public static class ControlPlaneServiceCollectionExtensions
         StoreGuard.Prepare(services.GetRequiredService<IDbContextFactory<MapperDbContext>>(), services.GetRequiredService<StoreLocation>());
         await services.GetRequiredService<LiveStateLoader>().LoadAsync(cancellationToken);
         await services.GetRequiredService<FirstAdmin>().EnsureAsync(cancellationToken);
+        await services.GetRequiredService<Drills.DrillExpiry>().RecordInterruptedAsync(cancellationToken);
         _ = services.GetService<AdapterRegistry>();
     }
 }

@@ -16,7 +16,8 @@ public sealed class MappingPipeline(
     RuntimeControlsStore controls,
     IModelScorer? model,
     IDecisionRecorder recorder,
-    TimeProvider time)
+    TimeProvider time,
+    IDrillFaults? drills = null)
 {
     public const string UnknownDetector = "unknown";
 
@@ -33,7 +34,7 @@ public sealed class MappingPipeline(
 
         var outcome = (options.ModeOverride ?? settings.Mode) == MappingMode.RulesOnly
             ? Rules(context, FallbackReason.KillSwitch, modelAttempt: null)
-            : await HybridAsync(context, settings.ModelTimeBudget, cancellationToken).ConfigureAwait(false);
+            : await HybridAsync(context, settings.ModelTimeBudget, options.RecordInSlis ? drills?.Active : null, cancellationToken).ConfigureAwait(false);
 
         var decision = outcome.Decision with { Duration = time.GetElapsedTime(started) };
         if (options.RecordInSlis)
@@ -44,7 +45,7 @@ public sealed class MappingPipeline(
         return outcome with { Decision = decision };
     }
 
-    private async Task<MappingOutcome> HybridAsync(RequestContext context, TimeSpan budget, CancellationToken cancellationToken)
+    private async Task<MappingOutcome> HybridAsync(RequestContext context, TimeSpan budget, DrillFault? fault, CancellationToken cancellationToken)
     {
         if (model?.ActiveModel is null)
         {
@@ -62,7 +63,9 @@ public sealed class MappingPipeline(
         {
             try
             {
-                answer = await model.PredictAsync(inputs, linked.Token).ConfigureAwait(false);
+                answer = fault is null
+                    ? await model.PredictAsync(inputs, linked.Token).ConfigureAwait(false)
+                    : await DrillAsync(fault.Value, inputs, linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -92,6 +95,25 @@ public sealed class MappingPipeline(
         return new MappingOutcome(
             modelEvent with { Notes = notes },
             Decision(context, "model", null, null, new ModelAttempt(confidence, true, modelElapsed, []), labels, confidence, answer.Model));
+    }
+
+    /// <summary>The model call as a drill bends it; only reached while a drill runs, for requests that count.</summary>
+    private async Task<ModelAnswer> DrillAsync(DrillFault fault, IReadOnlyList<ModelInput> inputs, CancellationToken cancellationToken)
+    {
+        switch (fault)
+        {
+            case DrillFault.ModelError:
+                throw new InvalidOperationException("drill: injected model error");
+            case DrillFault.QueueStall:
+                await Task.Delay(Timeout.InfiniteTimeSpan, time, cancellationToken).ConfigureAwait(false);
+                throw new OperationCanceledException(cancellationToken);
+            case DrillFault.Latency:
+                await Task.Delay(drills!.ExtraLatency, time, cancellationToken).ConfigureAwait(false);
+                return await model!.PredictAsync(inputs, cancellationToken).ConfigureAwait(false);
+            default:
+                var answer = await model!.PredictAsync(inputs, cancellationToken).ConfigureAwait(false);
+                return answer with { Predictions = [.. answer.Predictions.Select(p => p with { Label = DrillLabels.OutsideTaxonomy })] };
+        }
     }
 
     private MappingOutcome Rules(RequestContext context, FallbackReason reason, ModelAttempt? modelAttempt)

@@ -29,6 +29,13 @@ internal sealed class MapperCollectors
         BatchSize = factory.CreateHistogram("mapper_batch_size", "Items per batch request.",
             new HistogramConfiguration { Buckets = BatchBuckets });
         QueueLag = factory.CreateGauge("mapper_queue_lag_seconds", "Age of the oldest item waiting for the model.");
+
+        // The window's other SLIs as gauges, so exported alert rules read exactly what the console's evaluator reads.
+        Http5xxPercentage = factory.CreateGauge("mapper_http_5xx_percentage",
+            "5xx responses / responses of the mapping endpoints over the recent window; NaN when there were none.");
+        LatencyP95 = factory.CreateGauge("mapper_latency_p95_seconds", "95th percentile of the mapping duration over the recent window; NaN with no requests.");
+        QueueLagMax = factory.CreateGauge("mapper_queue_lag_max_seconds", "Largest queue lag seen over the recent window.");
+        RulesOnly = factory.CreateGauge("mapper_rules_only", "1 while the kill switch (rules_only mode) is on, else 0: fallback is then expected.");
         ServiceInfo = factory.CreateGauge("mapper_service_info", "Always 1; the labels say what serves.", ["version", "model", "taxonomy_version"]);
 
         // Known label values start at 0, so rate() and alerts see a series before the first event.
@@ -49,6 +56,14 @@ internal sealed class MapperCollectors
     public Counter SchemaValidation { get; }
 
     public Gauge SchemaValidPercentage { get; }
+
+    public Gauge Http5xxPercentage { get; }
+
+    public Gauge LatencyP95 { get; }
+
+    public Gauge QueueLagMax { get; }
+
+    public Gauge RulesOnly { get; }
 
     public Counter Fallbacks { get; }
 

@@ -21,6 +21,7 @@ public sealed class MapperTelemetry : IDecisionRecorder
     private readonly Lock _infoLock = new();
     private Func<TimeSpan> _queueLag = () => TimeSpan.Zero;
     private Func<string?> _activeModel = () => null;
+    private Func<bool> _rulesOnly = () => false;
     private string[]? _infoLabels;
 
     public MapperTelemetry(CollectorRegistry registry, SliWindows windows, RecentDecisions recent, DecisionStats decisions, string version, Func<string> taxonomyVersion)
@@ -47,6 +48,9 @@ public sealed class MapperTelemetry : IDecisionRecorder
 
     /// <summary>The model side supplies the active adapter (<c>id@version</c>, or null for none) for service info.</summary>
     public void UseActiveModel(Func<string?> source) => Volatile.Write(ref _activeModel, source);
+
+    /// <summary>The controls supply whether rules-only (the kill switch) is on, for <c>mapper_rules_only</c>.</summary>
+    public void UseRulesOnly(Func<bool> source) => Volatile.Write(ref _rulesOnly, source);
 
     public TimeSpan QueueLag => Volatile.Read(ref _queueLag)();
 
@@ -110,6 +114,10 @@ public sealed class MapperTelemetry : IDecisionRecorder
         _collectors.SchemaValidPercentage.Set(snapshot.SchemaValidPercentage ?? double.NaN);
         _collectors.FallbackPercentage.Set(snapshot.FallbackPercentage);
         _collectors.QueueLag.Set(snapshot.QueueLagSeconds);
+        _collectors.Http5xxPercentage.Set(snapshot.Http5xxPercentage ?? double.NaN);
+        _collectors.LatencyP95.Set(snapshot.P95LatencySeconds ?? double.NaN);
+        _collectors.QueueLagMax.Set(snapshot.MaxQueueLagSeconds);
+        _collectors.RulesOnly.Set(Volatile.Read(ref _rulesOnly)() ? 1 : 0);
 
         var info = ServiceInfo();
         string[] labels = [info.Version, info.Model, info.TaxonomyVersion];

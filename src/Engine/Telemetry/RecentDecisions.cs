@@ -2,7 +2,7 @@ using Mapper.Engine.Pipeline;
 
 namespace Mapper.Engine.Telemetry;
 
-/// <summary>What the threshold preview needs of one decision: metadata only, never the raw output.</summary>
+/// <summary>One recent decision, metadata only (never the raw output): for inspection panels and recounts.</summary>
 public sealed record RecentDecision(
     string Detector,
     string Route,
@@ -12,7 +12,8 @@ public sealed record RecentDecision(
     double Threshold,
     IReadOnlyList<string> Labels,
     TimeSpan Duration,
-    DateTimeOffset At)
+    DateTimeOffset At,
+    IReadOnlyList<string> ValidationErrors)
 {
     public static RecentDecision From(MappingDecision decision) => new(
         decision.Detector,
@@ -23,7 +24,8 @@ public sealed record RecentDecision(
         decision.Threshold,
         decision.Labels,
         decision.Duration,
-        decision.At);
+        decision.At,
+        decision.ValidationErrors);
 }
 
 /// <summary>A bounded ring of the latest decisions; the oldest is overwritten when full.</summary>
