@@ -31,6 +31,7 @@ public static class CliApp
         AdaptersTrainCommand.Definition,
         AdaptersEvaluateCommand.Definition,
         BenchEngineCommand.Definition,
+        AlertsCommands.ExportRules,
         BenchHttpCommand.Definition,
         BenchFuzzCommand.Definition,
         .. RemoteCommands.All,

@@ -18,6 +18,7 @@ public static class RemoteCommands
         AuditExportCommand.Definition,
         .. UsersCommands.All,
         .. DrillsCommands.All,
+        .. AlertsCommands.Remote,
     ];
 
     /// <summary>A remote verb: it also takes <c>--url</c> and <c>--format</c>, and a refusal becomes the exit code it means.</summary>

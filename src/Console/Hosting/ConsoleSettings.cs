@@ -1,6 +1,7 @@
 using Mapper.Console.Api;
 using Mapper.Console.Drills;
 using Mapper.Console.Identity;
+using Mapper.Console.Monitoring.Alerts;
 using Mapper.Engine;
 using Mapper.Engine.Model;
 using Mapper.Engine.Telemetry;
@@ -8,7 +9,7 @@ using Mapper.Engine.Telemetry;
 namespace Mapper.Console.Hosting;
 
 /// <summary>The bound and validated configuration sections the console starts from.</summary>
-public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOptions Slo, ModelSettings Model, SecurityOptions Security, DrillOptions Drills)
+public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOptions Slo, ModelSettings Model, SecurityOptions Security, DrillOptions Drills, AlertOptions Alerts)
 {
     /// <summary>Binds every section and validates it; throws <see cref="InvalidConfigurationException"/> listing every problem.</summary>
     public static ConsoleSettings Load(IConfiguration configuration)
@@ -20,12 +21,14 @@ public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOp
         var model = Bind<ModelSettings>(configuration, ModelSettings.Section, problems);
         var security = Bind<SecurityOptions>(configuration, SecurityOptions.Section, problems);
         var drills = Bind<DrillOptions>(configuration, DrillOptions.Section, problems);
+        var alerts = AlertOptions.Load(configuration, problems);
         problems.AddRange(engine.Validate());
         problems.AddRange(api.Validate());
         problems.AddRange(slo.Validate());
         problems.AddRange(model.Validate());
         problems.AddRange(security.Validate());
         problems.AddRange(drills.Validate());
+        problems.AddRange(alerts.Validate(AlertCatalog.Names));
         if (problems.Count > 0)
         {
             throw new InvalidConfigurationException(problems);
@@ -42,7 +45,7 @@ public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOp
             throw new InvalidConfigurationException([$"{EngineOptions.Section}:DataDirectory '{engine.DataDirectory}' cannot be created: {e.Message}"]);
         }
 
-        return new ConsoleSettings(engine, api, slo, model, security, drills);
+        return new ConsoleSettings(engine, api, slo, model, security, drills, alerts);
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> problems)

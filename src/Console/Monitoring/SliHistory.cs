@@ -61,6 +61,10 @@ public sealed partial class SliHistory(IDbContextFactory<MapperDbContext> store,
         }
     }
 
+    /// <summary>The minute in progress (not yet stored): its start and the counts so far, given the totals now.</summary>
+    public (DateTimeOffset Start, SliTotals Counts)? OpenMinute(SliTotals now) =>
+        _minute is { } open ? (open.Start, now.Minus(open.Totals)) : null;
+
     /// <summary>Stored minutes from <paramref name="from"/> to <paramref name="to"/>, oldest first.</summary>
     public async Task<IReadOnlyList<SliMinute>> MinutesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
@@ -104,6 +108,7 @@ public sealed partial class SliHistory(IDbContextFactory<MapperDbContext> store,
                 MinuteStart = start,
                 Requests = counts.Requests,
                 Fallbacks = counts.Fallbacks,
+                ChosenFallbacks = counts.ChosenFallbacks,
                 ModelValid = counts.ModelValid,
                 ModelInvalid = counts.ModelInvalid,
                 HttpResponses = counts.HttpResponses,

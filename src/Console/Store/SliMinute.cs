@@ -13,6 +13,9 @@ public sealed class SliMinute
 
     public long Fallbacks { get; set; }
 
+    /// <summary>Fallbacks by the kill switch (an operator's choice): not counted against the fallback budget.</summary>
+    public long ChosenFallbacks { get; set; }
+
     public long ModelValid { get; set; }
 
     public long ModelInvalid { get; set; }

@@ -16,7 +16,7 @@ public sealed class SliWindows
     private readonly long _bucketTicks;
     private readonly Bucket[] _buckets;
     private readonly Lock _lock = new();
-    private long _requests, _fallbacks, _modelValid, _modelInvalid, _responses, _errors;
+    private long _requests, _fallbacks, _chosenFallbacks, _modelValid, _modelInvalid, _responses, _errors;
 
     public SliWindows(TimeProvider time, TimeSpan window, TimeSpan? bucketWidth = null)
     {
@@ -47,6 +47,7 @@ public sealed class SliWindows
             bucket.Latency[LatencyBins.Index(decision.Duration.TotalSeconds)]++;
             _requests++;
             _fallbacks += decision.FallbackReason is null ? 0 : 1;
+            _chosenFallbacks += decision.FallbackReason == FallbackReason.KillSwitch ? 1 : 0;
             _modelValid += decision.ModelOutputValid == true ? 1 : 0;
             _modelInvalid += decision.ModelOutputValid == false ? 1 : 0;
             if (decision.FallbackReason is { } reason)
@@ -125,7 +126,7 @@ public sealed class SliWindows
     {
         lock (_lock)
         {
-            return new SliTotals(_requests, _fallbacks, _modelValid, _modelInvalid, _responses, _errors);
+            return new SliTotals(_requests, _fallbacks, _chosenFallbacks, _modelValid, _modelInvalid, _responses, _errors);
         }
     }
 
@@ -240,10 +241,13 @@ public sealed class SliWindows
     }
 }
 
-/// <summary>Monotonic counts of what the SLIs are made of, since start.</summary>
-public sealed record SliTotals(long Requests, long Fallbacks, long ModelValid, long ModelInvalid, long HttpResponses, long Http5xx)
+/// <summary>
+/// Monotonic counts of what the SLIs are made of, since start. <see cref="ChosenFallbacks"/> are the kill switch's:
+/// fallbacks by an operator's choice, which the fallback error budget does not count.
+/// </summary>
+public sealed record SliTotals(long Requests, long Fallbacks, long ChosenFallbacks, long ModelValid, long ModelInvalid, long HttpResponses, long Http5xx)
 {
     public SliTotals Minus(SliTotals earlier) => new(
-        Requests - earlier.Requests, Fallbacks - earlier.Fallbacks, ModelValid - earlier.ModelValid,
+        Requests - earlier.Requests, Fallbacks - earlier.Fallbacks, ChosenFallbacks - earlier.ChosenFallbacks, ModelValid - earlier.ModelValid,
         ModelInvalid - earlier.ModelInvalid, HttpResponses - earlier.HttpResponses, Http5xx - earlier.Http5xx);
 }

@@ -22,6 +22,9 @@ public sealed class SloOptions
     /// <summary>Days of per-minute SLI history kept in the store (error budgets and long-range charts).</summary>
     public int HistoryDays { get; set; } = 30;
 
+    /// <summary>The SLO window the error budgets are counted over (at most <see cref="HistoryDays"/>).</summary>
+    public int BudgetWindowDays { get; set; } = 28;
+
     /// <summary>How many recent decisions are kept for inspection (validation failures, what-if checks).</summary>
     public int RecentDecisions { get; set; } = Telemetry.RecentDecisions.DefaultCapacity;
 
@@ -47,6 +50,11 @@ public sealed class SloOptions
         if (HistoryDays is < 1 or > 400)
         {
             problems.Add($"{Section}:HistoryDays must be within [1, 400], not {HistoryDays}");
+        }
+
+        if (BudgetWindowDays < 1 || BudgetWindowDays > HistoryDays)
+        {
+            problems.Add($"{Section}:BudgetWindowDays must be within [1, HistoryDays ({HistoryDays})], not {BudgetWindowDays}");
         }
 
         if (RecentDecisions is < 1 or > 1_000_000)

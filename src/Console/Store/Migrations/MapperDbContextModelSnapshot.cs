@@ -16,6 +16,59 @@ namespace Mapper.Console.Store.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Mapper.Console.Store.AlertTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alert")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("At")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromSince")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Alert", "Id");
+
+                    b.ToTable("alert_transitions", (string)null);
+                });
+
             modelBuilder.Entity("Mapper.Console.Store.ApiToken", b =>
                 {
                     b.Property<long>("Id")
@@ -249,6 +302,9 @@ namespace Mapper.Console.Store.Migrations
                 {
                     b.Property<string>("MinuteStart")
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("ChosenFallbacks")
+                        .HasColumnType("INTEGER");
 
                     b.Property<double?>("FallbackPercent")
                         .HasColumnType("REAL");
