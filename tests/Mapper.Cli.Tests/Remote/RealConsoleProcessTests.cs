@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 
 namespace Mapper.Cli.Tests.Remote;
 
@@ -7,7 +6,7 @@ namespace Mapper.Cli.Tests.Remote;
 /// The built console as its own process on a loopback port, and the built tool as its own processes against it over
 /// real HTTP: the password on redirected stdin, the token saved under XDG_CONFIG_HOME, MAPPER_URL from the environment.
 /// </summary>
-public sealed partial class RealConsoleProcessTests : IDisposable
+public sealed class RealConsoleProcessTests : IDisposable
 {
     private const string Password = "real-process-password-1";
 
@@ -35,30 +34,8 @@ public sealed partial class RealConsoleProcessTests : IDisposable
         Assert.Contains("by admin (\"real process drill\"), reverts to hybrid at ", show.Out, StringComparison.Ordinal);
     }
 
-    private async Task<RunningConsole> StartConsoleAsync()
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _scratch };
-        // The console's build output, copied beside the tests by the project reference (as the console's own start-up tests run it).
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Mapper.Console.dll"));
-        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
-        start.Environment["MAPPER_DATA_DIR"] = Path.Combine(_scratch, "data");
-        start.Environment["Model__Enabled"] = "false";
-        start.Environment["MAPPER_ADMIN_PASSWORD"] = Password;
-        start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
-        start.Environment.Remove("DOTNET_ENVIRONMENT");
-        var process = Process.Start(start)!;
-        var console = new RunningConsole(process);
-        try
-        {
-            console.Url = await console.ListeningAsync(TimeSpan.FromSeconds(60));
-            return console;
-        }
-        catch
-        {
-            console.Dispose();
-            throw;
-        }
-    }
+    private Task<RunningConsole> StartConsoleAsync() =>
+        RunningConsole.StartAsync(_scratch, new Dictionary<string, string> { ["MAPPER_ADMIN_PASSWORD"] = Password });
 
     private async Task<(int Code, string Out, string Err)> RunMapperAsync(string url, string? stdin, params string[] args)
     {
@@ -91,61 +68,5 @@ public sealed partial class RealConsoleProcessTests : IDisposable
         }
 
         return (process.ExitCode, await output, await error);
-    }
-
-    [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
-    private static partial Regex Listening();
-
-    /// <summary>The console process: its address from its own log line, and a kill that waits for the exit.</summary>
-    private sealed class RunningConsole(Process process) : IDisposable
-    {
-        private readonly System.Text.StringBuilder _log = new();
-
-        public string Url { get; set; } = "";
-
-        public async Task<string> ListeningAsync(TimeSpan within)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            timeout.CancelAfter(within);
-            _ = DrainAsync(process.StandardError);
-            try
-            {
-                while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-                {
-                    _log.AppendLine(line);
-                    if (Listening().Match(line) is { Success: true } match)
-                    {
-                        _ = DrainAsync(process.StandardOutput);
-                        return match.Groups[1].Value;
-                    }
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"the console did not say where it listens within {within.TotalSeconds:0} s:\n{_log}");
-            }
-
-            throw new InvalidOperationException($"the console exited ({(process.WaitForExit(5000) ? process.ExitCode : -1)}) before listening:\n{_log}");
-        }
-
-        public void Dispose()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(10_000);
-            }
-
-            process.Dispose();
-        }
-
-        /// <summary>Keeps reading so a full pipe never blocks the console's logging.</summary>
-        private static async Task DrainAsync(StreamReader reader)
-        {
-            var buffer = new char[4096];
-            while (await reader.ReadAsync(buffer) > 0)
-            {
-            }
-        }
     }
 }
