@@ -15,6 +15,9 @@ public sealed class RuleMapper
         new[] { "error", "errors", "err", "exception", "failed", "failure", "fail", "crash", "crashed", "timeout", "timed" }
             .ToFrozenSet(StringComparer.Ordinal);
 
+    [ThreadStatic]
+    private static List<TokenCandidate>? _candidates;
+
     private readonly RuleIndex _index;
     private readonly bool _exhaustive;
 
@@ -112,18 +115,22 @@ public sealed class RuleMapper
 
         var own = detector is not null ? _index.DetectorCandidates.GetValueOrDefault(detector) : null;
         var token = _exhaustive
-            ? TokenMatcher.BestLabel(content, (own?.All ?? []).Concat(_index.SharedCandidates.All)) ?? _index.Votes.VoteExhaustive(content)
-            : TokenMatcher.BestLabel(content, Candidates(own, content)) ?? _index.Votes.Vote(content);
+            ? TokenMatcher.BestLabel(content, [.. own?.All ?? [], .. _index.SharedCandidates.All]) ?? _index.Votes.VoteExhaustive(content)
+            : BestIndexed(own, content) ?? _index.Votes.Vote(content);
         return token is not null ? Matched(token, MatchTier.Token) : NoMatch();
     }
 
-    /// <summary>The detector's own and the shared keys that share a token with the label (the rest would score 0).</summary>
-    private List<TokenCandidate> Candidates(TokenPostings<TokenCandidate>? own, string[] content)
+    /// <summary>Scores only the detector's own and the shared keys that share a token with the label (the rest would score 0).</summary>
+    private string? BestIndexed(TokenPostings<TokenCandidate>? own, string[] content)
     {
-        var candidates = new List<TokenCandidate>();
+        // One scratch list per thread: the token tier runs on every request thread and should not allocate.
+        var candidates = _candidates ??= [];
+        candidates.Clear();
         own?.Collect(content, candidates);
         _index.SharedCandidates.Collect(content, candidates);
-        return candidates;
+        var best = TokenMatcher.BestLabel(content, candidates);
+        candidates.Clear();
+        return best;
     }
 
     /// <summary>

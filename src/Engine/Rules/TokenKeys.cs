@@ -11,33 +11,39 @@ namespace Mapper.Engine.Rules;
 /// substitution, insertion, deletion or neighbour swap leaves the two tokens with a common such form;
 /// the edit and swap rules need 4+ letters on both sides).</item>
 /// </list>
-/// Keys are 64-bit FNV-1a hashes, allocation-free; a collision only adds a candidate, which is then scored
-/// like any other, so it can cost time but never change an answer.
+/// Keys are 64-bit FNV-1a hashes, computed without allocating; a collision only adds a candidate, which is
+/// then scored like any other, so it can cost time but never change an answer.
 /// </summary>
 internal static class TokenKeys
 {
     private const ulong Offset = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
 
-    public static void ForEach<TState>(string token, TState state, Action<ulong, TState> sink)
+    /// <summary>The most keys <see cref="Fill"/> writes for a token of this length.</summary>
+    public static int MaxCount(int length) => length + 2;
+
+    /// <summary>Writes the token's keys to <paramref name="keys"/> (at least <see cref="MaxCount"/> long) and returns how many.</summary>
+    public static int Fill(string token, Span<ulong> keys)
     {
         if (token.Length < 3)
         {
-            sink(Hash('=', token, token.Length, skip: -1), state);
-            return;
+            keys[0] = Hash('=', token, token.Length, skip: -1);
+            return 1;
         }
 
-        sink(Hash('^', token, 3, skip: -1), state);
+        keys[0] = Hash('^', token, 3, skip: -1);
         if (token.Length < 4)
         {
-            return;
+            return 1;
         }
 
-        sink(Hash('~', token, token.Length, skip: -1), state);
+        keys[1] = Hash('~', token, token.Length, skip: -1);
         for (var skip = 0; skip < token.Length; skip++)
         {
-            sink(Hash('~', token, token.Length, skip), state);
+            keys[2 + skip] = Hash('~', token, token.Length, skip);
         }
+
+        return token.Length + 2;
     }
 
     private static ulong Hash(char kind, string token, int length, int skip)

@@ -14,7 +14,7 @@ internal static class TokenMatcher
     /// <summary>Below this overlap a match is a guess, and the mapper says Unknown instead.</summary>
     public const double MinScore = 0.6;
 
-    public static string? BestLabel(string[] tokens, IEnumerable<TokenCandidate> candidates)
+    public static string? BestLabel(string[] tokens, IReadOnlyList<TokenCandidate> candidates)
     {
         if (tokens.Length == 0)
         {
@@ -25,8 +25,9 @@ internal static class TokenMatcher
         var bestPriority = int.MaxValue;
         string? best = null;
         var ambiguous = false;
-        foreach (var candidate in candidates)
+        for (var c = 0; c < candidates.Count; c++)
         {
+            var candidate = candidates[c];
             var score = Dice(tokens, candidate.Tokens);
             if (score < MinScore)
             {

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Numerics;
 
 namespace Mapper.Engine.Rules;
 
@@ -10,29 +11,29 @@ namespace Mapper.Engine.Rules;
 /// </summary>
 internal sealed class TokenPostings<T>
 {
+    private const int StackLimit = 128;
+
     private readonly T[] _items;
     private readonly FrozenDictionary<ulong, int[]> _postings;
 
     public TokenPostings(IReadOnlyList<T> items, Func<T, IEnumerable<string>> tokensOf)
     {
         _items = [.. items];
-        var postings = new Dictionary<ulong, List<int>>();
+        var postings = new Dictionary<ulong, SortedSet<int>>();
         for (var id = 0; id < _items.Length; id++)
         {
             foreach (var token in tokensOf(_items[id]))
             {
-                TokenKeys.ForEach(token, (postings, id), static (key, state) =>
+                var keys = new ulong[TokenKeys.MaxCount(token.Length)];
+                foreach (var key in keys.AsSpan(0, TokenKeys.Fill(token, keys)))
                 {
-                    if (!state.postings.TryGetValue(key, out var ids))
+                    if (!postings.TryGetValue(key, out var ids))
                     {
-                        state.postings[key] = ids = [];
+                        postings[key] = ids = [];
                     }
 
-                    if (ids.Count == 0 || ids[^1] != state.id)
-                    {
-                        ids.Add(state.id);
-                    }
-                });
+                    ids.Add(id);
+                }
             }
         }
 
@@ -45,24 +46,36 @@ internal sealed class TokenPostings<T>
     /// <summary>Adds to <paramref name="into"/> each item sharing a key with any of <paramref name="tokens"/>, once, in build order.</summary>
     public void Collect(ReadOnlySpan<string> tokens, List<T> into)
     {
-        var ids = new List<int>();
+        var longest = 0;
         foreach (var token in tokens)
         {
-            TokenKeys.ForEach(token, (this, ids), static (key, state) =>
-            {
-                if (state.Item1._postings.TryGetValue(key, out var found))
-                {
-                    state.ids.AddRange(found);
-                }
-            });
+            longest = Math.Max(longest, token.Length);
         }
 
-        ids.Sort();
-        for (var i = 0; i < ids.Count; i++)
+        var words = (_items.Length + 63) >> 6;
+        var seen = words <= StackLimit ? stackalloc ulong[StackLimit].Slice(0, words) : new ulong[words];
+        seen.Clear();
+        var keyCount = TokenKeys.MaxCount(longest);
+        var keys = keyCount <= StackLimit ? stackalloc ulong[StackLimit].Slice(0, keyCount) : new ulong[keyCount];
+        foreach (var token in tokens)
         {
-            if (i == 0 || ids[i] != ids[i - 1])
+            foreach (var key in keys[..TokenKeys.Fill(token, keys)])
             {
-                into.Add(_items[ids[i]]);
+                if (_postings.TryGetValue(key, out var ids))
+                {
+                    foreach (var id in ids)
+                    {
+                        seen[id >> 6] |= 1UL << (id & 63);
+                    }
+                }
+            }
+        }
+
+        for (var word = 0; word < seen.Length; word++)
+        {
+            for (var bits = seen[word]; bits != 0; bits &= bits - 1)
+            {
+                into.Add(_items[(word << 6) + BitOperations.TrailingZeroCount(bits)]);
             }
         }
     }

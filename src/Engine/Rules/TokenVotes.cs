@@ -10,6 +10,10 @@ namespace Mapper.Engine.Rules;
 /// </summary>
 internal sealed class TokenVotes
 {
+    // One scratch list per thread (the vote runs on request threads and should not allocate).
+    [ThreadStatic]
+    private static List<(string Token, string Label)>? _words;
+
     private readonly TokenPostings<(string Token, string Label)> _distinctive;
 
     public TokenVotes(IEnumerable<(string Key, string Label)> keys, CanonicalTaxonomy taxonomy)
@@ -46,7 +50,7 @@ internal sealed class TokenVotes
     public string? Vote(string[] tokens)
     {
         string? only = null;
-        var words = new List<(string Token, string Label)>();
+        var words = _words ??= [];
         foreach (var token in tokens)
         {
             words.Clear();
@@ -64,11 +68,13 @@ internal sealed class TokenVotes
                 }
                 else if (!string.Equals(only, word.Label, StringComparison.Ordinal))
                 {
+                    words.Clear();
                     return null;
                 }
             }
         }
 
+        words.Clear();
         return only;
     }
 
