@@ -179,22 +179,6 @@ public sealed class MicroBatcherTests
     }
 
     [Fact]
-    public async Task EnqueueAsync_TwoRunners_SecondCallerRunsBesideTheFirstAndTheThirdQueues()
-    {
-        using var model = new GatedModel();
-        await using var batcher = new MicroBatcher(model.Run, Controls(), new FakeTimeProvider(), 16, runners: 2);
-
-        var first = await model.StartHeldAsync(batcher, "a");
-        var second = await model.StartHeldAsync(batcher, "b");
-        var third = batcher.EnqueueAsync([Input("c")], Token);
-
-        Assert.Equal(1, batcher.QueueLength);
-        model.Release();
-        await Task.WhenAll(first, second, third).WaitAsync(Deadline, Token);
-        Assert.Equal(["a", "b", "c"], model.Batches.Order(StringComparer.Ordinal));
-    }
-
-    [Fact]
     public async Task EnqueueAsync_ManyConcurrentCallers_EachGetsItsOwnResultsInOrder()
     {
         var batchSizes = new ConcurrentQueue<int>();

@@ -7,7 +7,7 @@ public sealed partial class MicroBatcher
 {
     private TaskCompletionSource? _lingerFilled;
 
-    /// <summary>Runs batch after batch until the queue is empty, then gives its run slot back.</summary>
+    /// <summary>Runs batch after batch until the queue is empty, then leaves the batcher idle.</summary>
     private async Task DrainAsync()
     {
         var batch = new List<BatchItem>();
@@ -24,7 +24,7 @@ public sealed partial class MicroBatcher
                 Take(batch, controls.MaxBatchSize);
                 if (batch.Count == 0)
                 {
-                    ReleaseSlot();
+                    BecomeIdle();
                     return;
                 }
             }
@@ -40,8 +40,7 @@ public sealed partial class MicroBatcher
         TaskCompletionSource filled;
         lock (_lock)
         {
-            // One linger at a time: a second runner runs what is there instead.
-            if (_waiting.Count == 0 || _waitingInputs >= controls.MaxBatchSize || _disposed || _lingerFilled is not null)
+            if (_waiting.Count == 0 || _waitingInputs >= controls.MaxBatchSize || _disposed)
             {
                 return;
             }

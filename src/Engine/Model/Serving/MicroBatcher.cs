@@ -22,37 +22,28 @@ public sealed partial class MicroBatcher : IAsyncDisposable
     private readonly Func<IReadOnlyList<ModelInput>, ModelAnswer> _execute;
     private readonly RuntimeControlsStore _controls;
     private readonly TimeProvider _time;
-    private readonly int _runners;
     private readonly Lock _lock = new();
     private readonly Queue<BatchItem> _waiting = new();
     private readonly CancellationTokenSource _stopping = new();
     private int _waitingInputs;
 
-    // Runs in progress (inline or on a runner) plus runners scheduled. A run slot is given back only when the
-    // queue is empty, so a request queues only when every slot is taken, and a caller that finds a free slot
+    // True while a run is in progress (inline or on the runner) or the runner is scheduled. It is cleared only
+    // when the queue is empty, so a request queues only behind a run, and a caller that finds the batcher idle
     // has nobody queued ahead of it and may run at once.
-    private int _running;
+    private bool _busy;
     private bool _disposed;
     private TaskCompletionSource? _stopped;
 
     public MicroBatcher(Func<IReadOnlyList<ModelInput>, ModelAnswer> execute, RuntimeControlsStore controls, TimeProvider time, int capacity)
-        : this(execute, controls, time, capacity, runners: 1)
-    {
-    }
-
-    /// <summary>With <paramref name="runners"/> above 1, up to that many runs at once (ONNX Runtime sessions allow concurrent runs).</summary>
-    internal MicroBatcher(Func<IReadOnlyList<ModelInput>, ModelAnswer> execute, RuntimeControlsStore controls, TimeProvider time, int capacity, int runners)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(runners, 1);
         _execute = execute;
         _controls = controls;
         _time = time;
         Capacity = capacity;
-        _runners = runners;
     }
 
-    /// <summary>Most requests that may wait at once (not counting the runs in progress).</summary>
+    /// <summary>Most requests that may wait at once (not counting the run in progress).</summary>
     public int Capacity { get; }
 
     /// <summary>Requests waiting (not yet running).</summary>
@@ -93,18 +84,18 @@ public sealed partial class MicroBatcher : IAsyncDisposable
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_running >= _runners)
+            if (_busy)
             {
                 return Queue(inputs, cancellationToken);
             }
 
-            _running++;
+            _busy = true;
         }
 
         return RunInline(inputs);
     }
 
-    /// <summary>Queues behind the runs in progress. Caller holds the lock.</summary>
+    /// <summary>Queues behind the run in progress. Caller holds the lock.</summary>
     private Task<ModelAnswer> Queue(IReadOnlyList<ModelInput> inputs, CancellationToken cancellationToken)
     {
         if (_waiting.Count >= Capacity)
@@ -137,13 +128,13 @@ public sealed partial class MicroBatcher : IAsyncDisposable
             result = Task.FromException<ModelAnswer>(e);
         }
 
-        // Whatever queued behind this run goes to a runner, which inherits this run's slot: this caller
+        // Whatever queued behind this run goes to the runner, which stays busy in its place: this caller
         // returns with its own answer rather than serving the others first.
         lock (_lock)
         {
             if (_waiting.Count == 0 || _disposed)
             {
-                ReleaseSlot();
+                BecomeIdle();
             }
             else
             {
@@ -154,16 +145,17 @@ public sealed partial class MicroBatcher : IAsyncDisposable
         return result;
     }
 
-    /// <summary>Gives a run slot back. Caller holds the lock.</summary>
-    private void ReleaseSlot()
+    /// <summary>Nothing runs and nothing waits any more. Caller holds the lock.</summary>
+    private void BecomeIdle()
     {
-        if (--_running == 0 && _disposed)
+        _busy = false;
+        if (_disposed)
         {
             _stopped?.TrySetResult();
         }
     }
 
-    /// <summary>Fails every waiting request and waits for the runs in progress (they hold their own adapter leases).</summary>
+    /// <summary>Fails every waiting request and waits for the run in progress (it holds its own adapter lease).</summary>
     public async ValueTask DisposeAsync()
     {
         BatchItem[] left;
@@ -180,7 +172,7 @@ public sealed partial class MicroBatcher : IAsyncDisposable
             _waiting.Clear();
             _waitingInputs = 0;
             _stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            stopped = _running == 0 ? Task.CompletedTask : _stopped.Task;
+            stopped = _busy ? _stopped.Task : Task.CompletedTask;
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
