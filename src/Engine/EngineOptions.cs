@@ -31,7 +31,11 @@ public sealed class EngineOptions
 
     public int MaxBatchSize { get; set; } = 64;
 
-    public double MaxBatchWaitMs { get; set; } = 2;
+    /// <summary>
+    /// Optional linger for a batch formed from a backlog (see <see cref="Model.Serving.MicroBatcher"/>); 0 never
+    /// lingers. Batches form by themselves from what arrives during a run, so any wait here is paid in latency.
+    /// </summary>
+    public double MaxBatchWaitMs { get; set; }
 
     public string ResolvedMappingDataDirectory =>
         string.IsNullOrWhiteSpace(MappingDataDirectory) ? Data.MappingDataLoader.BundledDirectory : MappingDataDirectory;

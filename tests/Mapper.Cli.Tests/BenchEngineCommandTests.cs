@@ -16,7 +16,7 @@ public sealed class BenchEngineCommandTests
         using var result = JsonDocument.Parse(run.Out);
         var root = result.RootElement;
         Assert.Equal(50, root.GetProperty("single_item_calls").GetInt32());
-        foreach (var series in new[] { "direct", "through_micro_batcher", "rule_mapper" })
+        foreach (var series in new[] { "direct", "through_micro_batcher", "rule_mapper", "rule_mapper_token_tier" })
         {
             foreach (var field in new[] { "p50_microseconds", "p95_microseconds", "p99_microseconds" })
             {
@@ -28,6 +28,15 @@ public sealed class BenchEngineCommandTests
         {
             Assert.True(root.GetProperty(field).GetDouble() > 0, field);
         }
+
+        var tiers = root.GetProperty("rule_mapper_inputs_by_tier").EnumerateArray()
+            .ToDictionary(t => t.GetProperty("tier").GetString()!, t => t.GetProperty("inputs").GetInt32());
+        Assert.All(new[] { "exact", "normalised", "alias", "cross_detector", "lexicon", "token", "none" }, tier => Assert.True(tiers[tier] > 0, tier));
+        var concurrent = root.GetProperty("concurrent_batcher");
+        Assert.Equal(16, concurrent.GetProperty("callers").GetInt32());
+        Assert.True(concurrent.GetProperty("items_per_second").GetDouble() > 0);
+        Assert.True(concurrent.GetProperty("mean_batch_size").GetDouble() >= 1);
+        Assert.True(concurrent.GetProperty("latency").GetProperty("p95_microseconds").GetDouble() > 0);
 
         var breakdown = root.GetProperty("breakdown");
         Assert.True(breakdown.GetProperty("onnx_run_microseconds").GetDouble() > 0);

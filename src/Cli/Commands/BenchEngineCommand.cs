@@ -36,6 +36,7 @@ public static class BenchEngineCommand
     private static string Text(EngineBenchmarkResult r)
     {
         var b = r.Breakdown;
+        var c = r.ConcurrentBatcher;
         return string.Create(CultureInfo.InvariantCulture, $"""
             Engine benchmark (in-process, 1 intra-op thread; {r.ProcessorCount} processors, load average {r.LoadAverage})
               adapter                {r.Adapter}: {r.AdapterFileBytes} bytes ({r.AdapterFileBytes / 1048576.0:0.0} MiB), trained in {r.TrainingSeconds:0.00} s
@@ -43,11 +44,20 @@ public static class BenchEngineCommand
               swap (gate included)   {r.SwapMilliseconds,8:0.0} ms
               single item, direct    {Latency(r.Direct)}   ({r.SingleItemCalls} calls)
               single item, batcher   {Latency(r.ThroughMicroBatcher)}
+              batcher, {c.Callers,2} callers    {Latency(c.Latency)}   ({c.ItemsPerSecond:N0} items/s, {c.MeanBatchSize:0.0} items per run)
               rule mapper, per call  {Latency(r.RuleMapper)}
+                token tier calls     {Latency(r.RuleMapperTokenTier)}
+                inputs by tier       {Mix(r.RuleMapperInputsByTier)}
               batched ({r.BatchSize}/batch)    {r.BatchedItemsPerSecond,10:N0} items/s
                 per item             featurize {b.FeaturizeMicroseconds:0.00} µs, tensors {b.TensorMicroseconds:0.00} µs, onnx run {b.OnnxRunMicroseconds:0.00} µs, decode {b.DecodeMicroseconds:0.00} µs ({b.RunsPerBatch:0.0} runs per batch)
               memory                 working set {r.WorkingSetBytes / 1048576.0:0} MiB, managed heap {r.ManagedHeapBytes / 1048576.0:0} MiB
             """);
+    }
+
+    private static string Mix(IReadOnlyList<TierCount> mix)
+    {
+        var total = Math.Max(1, mix.Sum(t => t.Inputs));
+        return string.Join(", ", mix.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Tier} {100.0 * t.Inputs / total:0}%"))) + $" of {total} inputs";
     }
 
     private static string Latency(LatencySummary l) =>

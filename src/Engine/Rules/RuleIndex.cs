@@ -6,7 +6,7 @@ namespace Mapper.Engine.Rules;
 
 /// <summary>
 /// Lookup tables for every rule tier, built once from the loaded data so matching a label is a few
-/// dictionary probes and one short scan. Keys are compacted labels (see <see cref="LabelText"/>).
+/// dictionary probes and, at the token tier, scoring only the keys that share an index key with it. Keys are compacted labels (see <see cref="LabelText"/>).
 /// </summary>
 internal sealed class RuleIndex
 {
@@ -24,10 +24,8 @@ internal sealed class RuleIndex
         CrossDetector = Unambiguous(data.Detectors.SelectMany(d => d.Rules)
             .SelectMany(r => KeyForms(r.RawLabel).Select(k => (k, r.CanonicalLabel))));
         Lexicon = Unambiguous(data.Lexicon.SelectMany(e => KeyForms(e.Phrase).Select(k => (k, e.Label))));
-        SharedCandidates = Aliases.Select(p => new TokenCandidate(ContentTokens(p.Key), p.Value, Priority: 1))
-            .Concat(CrossDetector.Select(p => new TokenCandidate(ContentTokens(p.Key), p.Value, Priority: 2)))
-            .Where(c => c.Tokens.Length > 0)
-            .ToArray();
+        SharedCandidates = Postings(Aliases.Select(p => new TokenCandidate(ContentTokens(p.Key), p.Value, Priority: 1))
+            .Concat(CrossDetector.Select(p => new TokenCandidate(ContentTokens(p.Key), p.Value, Priority: 2))));
         Votes = new TokenVotes(
             data.Taxonomy.Labels.SelectMany(l => l.Aliases.Select(a => (a, l.Name)))
                 .Concat(data.Detectors.SelectMany(d => d.Rules).Select(r => (r.RawLabel, r.CanonicalLabel))),
@@ -35,7 +33,7 @@ internal sealed class RuleIndex
         NegativeClass = data.Detectors.ToFrozenDictionary(d => d.Detector, d => NegativeClassOf(d.Rules), StringComparer.Ordinal);
         DetectorCandidates = Normalised.ToFrozenDictionary(
             p => p.Key,
-            p => p.Value.Select(k => new TokenCandidate(ContentTokens(k.Key), k.Value, Priority: 0)).Where(c => c.Tokens.Length > 0).ToArray(),
+            p => Postings(p.Value.Select(k => new TokenCandidate(ContentTokens(k.Key), k.Value, Priority: 0))),
             StringComparer.Ordinal);
     }
 
@@ -54,7 +52,8 @@ internal sealed class RuleIndex
     /// <summary>compacted lexicon phrase → label (the project's own vocabulary, after the tables and aliases).</summary>
     public FrozenDictionary<string, string> Lexicon { get; }
 
-    public IReadOnlyList<TokenCandidate> SharedCandidates { get; }
+    /// <summary>Token-tier candidates every detector shares: taxonomy keys (priority 1) and agreed raw labels of any detector (priority 2).</summary>
+    public TokenPostings<TokenCandidate> SharedCandidates { get; }
 
     public TokenVotes Votes { get; }
 
@@ -64,7 +63,8 @@ internal sealed class RuleIndex
     /// </summary>
     public FrozenDictionary<string, string> NegativeClass { get; }
 
-    public FrozenDictionary<string, TokenCandidate[]> DetectorCandidates { get; }
+    /// <summary>detector → token-tier candidates from its own table (priority 0).</summary>
+    public FrozenDictionary<string, TokenPostings<TokenCandidate>> DetectorCandidates { get; }
 
     /// <summary>The compacted label, and the same without noise tokens when that differs.</summary>
     public static IEnumerable<string> KeyForms(string raw)
@@ -99,6 +99,9 @@ internal sealed class RuleIndex
             }
         }
     }
+
+    private static TokenPostings<TokenCandidate> Postings(IEnumerable<TokenCandidate> candidates) =>
+        new([.. candidates.Where(c => c.Tokens.Length > 0)], c => c.Tokens);
 
     private static string NegativeClassOf(IReadOnlyList<DetectorRule> rules)
     {

@@ -15,11 +15,22 @@ public sealed class RuleMapper
         new[] { "error", "errors", "err", "exception", "failed", "failure", "fail", "crash", "crashed", "timeout", "timed" }
             .ToFrozenSet(StringComparer.Ordinal);
 
+    [ThreadStatic]
+    private static List<TokenCandidate>? _candidates;
+
     private readonly RuleIndex _index;
+    private readonly bool _exhaustive;
 
     public RuleMapper(MappingData data)
+        : this(data, exhaustive: false)
+    {
+    }
+
+    /// <summary>With <paramref name="exhaustive"/>, the token tier scores every known key instead of the indexed candidates: the reference the index is tested against.</summary>
+    internal RuleMapper(MappingData data, bool exhaustive)
     {
         _index = new RuleIndex(data);
+        _exhaustive = exhaustive;
         Detectors = new DetectorNameResolver(data.Detectors);
     }
 
@@ -102,11 +113,24 @@ public sealed class RuleMapper
             return Matched(phrase, MatchTier.Lexicon);
         }
 
-        var candidates = detector is not null && _index.DetectorCandidates.TryGetValue(detector, out var own)
-            ? own.Concat(_index.SharedCandidates)
-            : _index.SharedCandidates;
-        var token = TokenMatcher.BestLabel(content, candidates) ?? _index.Votes.Vote(content);
+        var own = detector is not null ? _index.DetectorCandidates.GetValueOrDefault(detector) : null;
+        var token = _exhaustive
+            ? TokenMatcher.BestLabel(content, [.. own?.All ?? [], .. _index.SharedCandidates.All]) ?? _index.Votes.VoteExhaustive(content)
+            : BestIndexed(own, content) ?? _index.Votes.Vote(content);
         return token is not null ? Matched(token, MatchTier.Token) : NoMatch();
+    }
+
+    /// <summary>Scores only the detector's own and the shared keys that share a token with the label (the rest would score 0).</summary>
+    private string? BestIndexed(TokenPostings<TokenCandidate>? own, string[] content)
+    {
+        // One scratch list per thread: the token tier runs on every request thread and should not allocate.
+        var candidates = _candidates ??= [];
+        candidates.Clear();
+        own?.Collect(content, candidates);
+        _index.SharedCandidates.Collect(content, candidates);
+        var best = TokenMatcher.BestLabel(content, candidates);
+        candidates.Clear();
+        return best;
     }
 
     /// <summary>

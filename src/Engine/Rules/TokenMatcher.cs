@@ -3,16 +3,18 @@ using System.Collections.Frozen;
 namespace Mapper.Engine.Rules;
 
 /// <summary>
-/// The last tier: scores a label's content tokens against every known key by token overlap (Dice),
+/// The last tier: scores a label's content tokens against the known keys by token overlap (Dice),
 /// counting a token as equal when it is the same word, an abbreviation of it (<c>addr</c>/<c>address</c>)
 /// or one edit away (<c>harrasment</c>). Ambiguous best matches are refused rather than guessed.
+/// The answer does not depend on the order of the candidates, nor on candidates that share no token with
+/// the label (they score 0), which is what lets <see cref="TokenPostings{T}"/> hand over only the candidates.
 /// </summary>
 internal static class TokenMatcher
 {
     /// <summary>Below this overlap a match is a guess, and the mapper says Unknown instead.</summary>
     public const double MinScore = 0.6;
 
-    public static string? BestLabel(string[] tokens, IEnumerable<TokenCandidate> candidates)
+    public static string? BestLabel(string[] tokens, IReadOnlyList<TokenCandidate> candidates)
     {
         if (tokens.Length == 0)
         {
@@ -23,8 +25,9 @@ internal static class TokenMatcher
         var bestPriority = int.MaxValue;
         string? best = null;
         var ambiguous = false;
-        foreach (var candidate in candidates)
+        for (var c = 0; c < candidates.Count; c++)
         {
+            var candidate = candidates[c];
             var score = Dice(tokens, candidate.Tokens);
             if (score < MinScore)
             {
@@ -47,7 +50,7 @@ internal static class TokenMatcher
 
     private static double Dice(string[] left, string[] right)
     {
-        var used = new bool[right.Length];
+        Span<bool> used = right.Length <= 32 ? stackalloc bool[right.Length] : new bool[right.Length];
         var matched = 0;
         foreach (var token in left)
         {
@@ -110,8 +113,8 @@ internal static class TokenMatcher
             return false;
         }
 
-        var first = Enumerable.Range(0, a.Length).FirstOrDefault(i => a[i] != b[i], -1);
-        return first >= 0 && first + 1 < a.Length && a[first] == b[first + 1] && a[first + 1] == b[first]
+        var first = a.AsSpan().CommonPrefixLength(b);
+        return first + 1 < a.Length && a[first] == b[first + 1] && a[first + 1] == b[first]
             && a.AsSpan(first + 2).SequenceEqual(b.AsSpan(first + 2));
     }
 

@@ -10,7 +10,11 @@ namespace Mapper.Engine.Rules;
 /// </summary>
 internal sealed class TokenVotes
 {
-    private readonly (string Token, string Label)[] _distinctive;
+    // One scratch list per thread (the vote runs on request threads and should not allocate).
+    [ThreadStatic]
+    private static List<(string Token, string Label)>? _words;
+
+    private readonly TokenPostings<(string Token, string Label)> _distinctive;
 
     public TokenVotes(IEnumerable<(string Key, string Label)> keys, CanonicalTaxonomy taxonomy)
     {
@@ -34,17 +38,51 @@ internal sealed class TokenVotes
             }
         }
 
-        _distinctive = labelsByToken
-            .Select(p => (Token: p.Key, Label: p.Value.Count == 1 ? p.Value.Single() : FamilyCatchAll(p.Value, taxonomy)))
-            .Where(p => p.Label is not null && p.Token.Length >= 3)
-            .Select(p => (p.Token, p.Label!))
-            .ToArray();
+        _distinctive = new TokenPostings<(string Token, string Label)>(
+            [.. labelsByToken
+                .Select(p => (Token: p.Key, Label: p.Value.Count == 1 ? p.Value.Single() : FamilyCatchAll(p.Value, taxonomy)))
+                .Where(p => p.Label is not null && p.Token.Length >= 3)
+                .Select(p => (p.Token, p.Label!))],
+            d => [d.Token]);
     }
 
+    /// <summary>The one label the input's distinctive words agree on, or null; only words sharing an index key with an input token are compared.</summary>
     public string? Vote(string[] tokens)
     {
+        string? only = null;
+        var words = _words ??= [];
+        foreach (var token in tokens)
+        {
+            words.Clear();
+            _distinctive.Collect([token], words);
+            foreach (var word in words)
+            {
+                if (!TokenMatcher.TokensEqual(token, word.Token))
+                {
+                    continue;
+                }
+
+                if (only is null)
+                {
+                    only = word.Label;
+                }
+                else if (!string.Equals(only, word.Label, StringComparison.Ordinal))
+                {
+                    words.Clear();
+                    return null;
+                }
+            }
+        }
+
+        words.Clear();
+        return only;
+    }
+
+    /// <summary>The same vote over every distinctive word: the reference the index is checked against.</summary>
+    internal string? VoteExhaustive(string[] tokens)
+    {
         var labels = tokens
-            .SelectMany(t => _distinctive.Where(d => TokenMatcher.TokensEqual(t, d.Token)).Select(d => d.Label))
+            .SelectMany(t => _distinctive.All.Where(d => TokenMatcher.TokensEqual(t, d.Token)).Select(d => d.Label))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return labels.Count == 1 ? labels[0] : null;

@@ -10,11 +10,12 @@ namespace Mapper.Engine.Model.Benchmarks;
 
 /// <summary>
 /// In-process measurements of the model path: training, file size, session load, swap (gate included),
-/// single-item latency (direct, through the micro-batcher, and the rule mapper for comparison), batched
-/// throughput and where batched time goes. Inputs are the rule rows plus the golden evaluation strings,
-/// so labels of realistic, varied lengths are measured, not one string repeated.
+/// single-item latency (direct, through the micro-batcher, and the rule mapper for comparison), concurrent
+/// callers through the batcher, batched throughput and where batched time goes. Inputs are the rule rows
+/// plus the golden evaluation strings, so labels of realistic, varied lengths are measured, not one string
+/// repeated; for the rule mapper that mix reaches every tier (the result says how many inputs reach which).
 /// </summary>
-public static class EngineBenchmark
+public static partial class EngineBenchmark
 {
     public static async Task<EngineBenchmarkResult> RunAsync(
         MappingData data, IReadOnlyList<string> extraLabels, EngineBenchmarkSettings settings, CancellationToken cancellationToken = default)
@@ -40,9 +41,9 @@ public static class EngineBenchmark
 
             var inputs = Inputs(data, extraLabels);
             var direct = Latencies(settings.SingleCalls, i => registry.Predict([inputs[i % inputs.Length]]));
-            var rules = new EngineData(data, DateTimeOffset.UtcNow).Rules;
-            var ruleLatencies = Latencies(settings.SingleCalls, i => rules.Map(inputs[i % inputs.Length].Detector, inputs[i % inputs.Length].RawLabel));
+            var rules = RuleMapperLatencies(new EngineData(data, DateTimeOffset.UtcNow).Rules, inputs, settings.SingleCalls);
             var viaBatcher = await BatcherLatenciesAsync(registry, inputs, settings.SingleCalls, cancellationToken).ConfigureAwait(false);
+            var concurrent = await ConcurrentBatcherAsync(registry, inputs, settings, cancellationToken).ConfigureAwait(false);
 
             var batches = Enumerable.Range(0, 16)
                 .Select(b => Enumerable.Range(0, settings.BatchSize).Select(i => inputs[((b * settings.BatchSize) + i) % inputs.Length]).ToArray())
@@ -60,7 +61,7 @@ public static class EngineBenchmark
             using var process = Process.GetCurrentProcess();
             return new EngineBenchmarkResult(
                 built.Manifest.Name, built.Training.Duration.TotalSeconds, built.Model.Length, load.TotalMilliseconds, swap.TotalMilliseconds,
-                settings.SingleCalls, direct, viaBatcher, ruleLatencies, settings.BatchSize, throughput, breakdown,
+                settings.SingleCalls, direct, viaBatcher, rules.All, rules.TokenTier, rules.InputsByTier, concurrent, settings.BatchSize, throughput, breakdown,
                 process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false), Environment.ProcessorCount, LoadAverage());
         }
         finally
@@ -82,7 +83,7 @@ public static class EngineBenchmark
 
     private static async Task<LatencySummary> BatcherLatenciesAsync(AdapterRegistry registry, ModelInput[] inputs, int calls, CancellationToken cancellationToken)
     {
-        var batcher = new MicroBatcher(registry.Predict, new RuntimeControlsStore(new RuntimeControls()), TimeProvider.System, 1024);
+        var batcher = new MicroBatcher(registry.Predict, new RuntimeControlsStore(new EngineOptions().ToInitialControls()), TimeProvider.System, 1024);
         await using var batcherScope = batcher.ConfigureAwait(false);
         var scorer = new OnnxModelScorer(registry, batcher);
         var warmUp = Math.Min(1000, calls);

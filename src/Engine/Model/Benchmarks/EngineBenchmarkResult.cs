@@ -10,6 +10,9 @@ public sealed record EngineBenchmarkSettings
 
     public int BatchSize { get; init; } = 256;
 
+    /// <summary>Callers sending single-item requests at once through the micro-batcher (its concurrent series).</summary>
+    public int ConcurrentCallers { get; init; } = 16;
+
     public TimeSpan ThroughputDuration { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>The adapter to measure is trained with these (the bundled baseline's by default).</summary>
@@ -27,6 +30,9 @@ public sealed record EngineBenchmarkResult(
     LatencySummary Direct,
     LatencySummary ThroughMicroBatcher,
     LatencySummary RuleMapper,
+    LatencySummary RuleMapperTokenTier,
+    IReadOnlyList<TierCount> RuleMapperInputsByTier,
+    ConcurrentBatcherSummary ConcurrentBatcher,
     int BatchSize,
     double BatchedItemsPerSecond,
     BatchBreakdown Breakdown,
@@ -44,3 +50,9 @@ public sealed record BatchBreakdown(
     double OnnxRunMicroseconds,
     double DecodeMicroseconds,
     double RunsPerBatch);
+
+/// <summary>How many of the benchmark's inputs the rule mapper answers at a tier.</summary>
+public sealed record TierCount(string Tier, int Inputs);
+
+/// <summary>Many closed-loop callers through the micro-batcher: items/s, mean items per model run, per-call latency.</summary>
+public sealed record ConcurrentBatcherSummary(int Callers, double ItemsPerSecond, double MeanBatchSize, LatencySummary Latency);

@@ -1,23 +1,38 @@
-using System.Threading.Channels;
 using Mapper.Engine.Controls;
 
 namespace Mapper.Engine.Model.Serving;
 
 /// <summary>
-/// Gathers concurrent model calls into one run. Batch limits are read from the runtime controls on every
-/// batch, so an operator can shrink them live. The queue is bounded and fails fast when full; a caller's
-/// cancellation (its time budget) drops only its own request.
+/// Natural batching ("group commit") in front of the model: one run at a time, and no wait added by choice.
+/// A request that finds the model idle (and so nobody queued) runs at once, on the caller's own thread: no
+/// thread hop, no timer. Requests that arrive while a run is in progress queue; when the run ends, a runner
+/// takes them together as the next batch (up to <see cref="RuntimeControls.MaxBatchSize"/> inputs, read
+/// live), and keeps going until the queue is empty. So a closed loop never waits for a batch that cannot
+/// fill, and under load the batches grow by themselves to the arrival rate.
+/// <para>
+/// <see cref="RuntimeControls.MaxBatchWait"/> is an optional linger: it applies only to a batch formed from a
+/// backlog (requests that already queued behind a run), and holds it open for more arrivals until it is full
+/// or the wait is over. 0 (the configured default) never lingers; a request that finds the model idle never does.
+/// </para>
+/// The queue is bounded and fails fast when full; a caller's cancellation (its time budget) drops only its
+/// own request. Every run goes through <c>execute</c>, which takes its own adapter lease.
 /// </summary>
-public sealed class MicroBatcher : IAsyncDisposable
+public sealed partial class MicroBatcher : IAsyncDisposable
 {
     private readonly Func<IReadOnlyList<ModelInput>, ModelAnswer> _execute;
     private readonly RuntimeControlsStore _controls;
     private readonly TimeProvider _time;
-    private readonly Channel<BatchItem> _queue;
+    private readonly Lock _lock = new();
+    private readonly Queue<BatchItem> _waiting = new();
     private readonly CancellationTokenSource _stopping = new();
-    private readonly Task _loop;
-    private long _gatheringSince;
-    private bool _underLoad;
+    private int _waitingInputs;
+
+    // True while a run is in progress (inline or on the runner) or the runner is scheduled. It is cleared only
+    // when the queue is empty, so a request queues only behind a run, and a caller that finds the batcher idle
+    // has nobody queued ahead of it and may run at once.
+    private bool _busy;
+    private bool _disposed;
+    private TaskCompletionSource? _stopped;
 
     public MicroBatcher(Func<IReadOnlyList<ModelInput>, ModelAnswer> execute, RuntimeControlsStore controls, TimeProvider time, int capacity)
     {
@@ -26,188 +41,147 @@ public sealed class MicroBatcher : IAsyncDisposable
         _controls = controls;
         _time = time;
         Capacity = capacity;
-        _queue = Channel.CreateBounded<BatchItem>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
-        _loop = Task.Run(RunAsync);
     }
 
+    /// <summary>Most requests that may wait at once (not counting the run in progress).</summary>
     public int Capacity { get; }
 
     /// <summary>Requests waiting (not yet running).</summary>
-    public int QueueLength => _queue.Reader.Count;
+    public int QueueLength
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _waiting.Count;
+            }
+        }
+    }
 
     /// <summary>Age of the oldest waiting request, zero when none waits: the <c>mapper_queue_lag_seconds</c> gauge.</summary>
     public TimeSpan QueueLag
     {
         get
         {
-            var since = Volatile.Read(ref _gatheringSince);
-            if (since == 0 && _queue.Reader.TryPeek(out var oldest))
+            long since;
+            lock (_lock)
             {
-                since = oldest.EnqueuedAt;
+                since = _waiting.TryPeek(out var oldest) ? oldest.EnqueuedAt : 0;
             }
 
             return since == 0 ? TimeSpan.Zero : _time.GetElapsedTime(since);
         }
     }
 
-    /// <summary>Queues the inputs and completes with their predictions in order. Throws <see cref="ModelQueueFullException"/> at once when full.</summary>
+    /// <summary>
+    /// Runs or queues the inputs and completes with their predictions in order. Throws
+    /// <see cref="ModelQueueFullException"/> at once when full. When the model is idle the run happens inside
+    /// this call and the returned task is already complete.
+    /// </summary>
     public Task<ModelAnswer> EnqueueAsync(IReadOnlyList<ModelInput> inputs, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var item = new BatchItem(inputs, _time.GetTimestamp());
-        if (!_queue.Writer.TryWrite(item))
+        lock (_lock)
         {
-            if (_stopping.IsCancellationRequested)
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_busy)
             {
-                throw new ObjectDisposedException(nameof(MicroBatcher));
+                return Queue(inputs, cancellationToken);
             }
 
+            _busy = true;
+        }
+
+        return RunInline(inputs);
+    }
+
+    /// <summary>Queues behind the run in progress. Caller holds the lock.</summary>
+    private Task<ModelAnswer> Queue(IReadOnlyList<ModelInput> inputs, CancellationToken cancellationToken)
+    {
+        if (_waiting.Count >= Capacity)
+        {
             throw new ModelQueueFullException(Capacity);
         }
 
+        // Watched before a runner can see it, so a caller already out of budget is skipped, never run.
+        var item = new BatchItem(inputs, _time.GetTimestamp());
         item.WatchCancellation(cancellationToken);
+        _waiting.Enqueue(item);
+        _waitingInputs += inputs.Count;
+        if (_lingerFilled is not null && _waitingInputs >= _controls.Current.MaxBatchSize)
+        {
+            _lingerFilled.TrySetResult();
+        }
+
         return item.Task;
     }
 
-    private async Task RunAsync()
+    private Task<ModelAnswer> RunInline(IReadOnlyList<ModelInput> inputs)
     {
-        var reader = _queue.Reader;
-        var batch = new List<BatchItem>();
+        Task<ModelAnswer> result;
         try
         {
-            while (await reader.WaitToReadAsync(_stopping.Token).ConfigureAwait(false))
-            {
-                var controls = _controls.Current;
-                batch.Clear();
-                var size = Take(reader, batch, 0, controls.MaxBatchSize);
-                if (batch.Count > 0)
-                {
-                    Volatile.Write(ref _gatheringSince, batch[0].EnqueuedAt);
-                }
-
-                // Lingering for more only pays under concurrency; a lone caller runs at once.
-                if (_underLoad && size < controls.MaxBatchSize && controls.MaxBatchWait > TimeSpan.Zero)
-                {
-                    size = await LingerAsync(reader, batch, size, controls).ConfigureAwait(false);
-                }
-
-                Volatile.Write(ref _gatheringSince, 0);
-                _underLoad = batch.Count > 1 || reader.Count > 0;
-                Execute(batch);
-            }
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-        }
-
-        while (reader.TryRead(out var left))
-        {
-            left.Fail(new ObjectDisposedException(nameof(MicroBatcher)));
-        }
-    }
-
-    private async Task<int> LingerAsync(ChannelReader<BatchItem> reader, List<BatchItem> batch, int size, RuntimeControls controls)
-    {
-        using var deadline = new CancellationTokenSource(controls.MaxBatchWait, _time);
-        using var stop = _stopping.Token.UnsafeRegister(static s => ((CancellationTokenSource)s!).Cancel(), deadline);
-        try
-        {
-            while (size < controls.MaxBatchSize && await reader.WaitToReadAsync(deadline.Token).ConfigureAwait(false))
-            {
-                size = Take(reader, batch, size, controls.MaxBatchSize);
-            }
-        }
-        catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
-        {
-            // The wait is over; run what was gathered.
-        }
-
-        return size;
-    }
-
-    /// <summary>Moves queued requests into the batch while they fit (a single request larger than the limit runs alone).</summary>
-    private static int Take(ChannelReader<BatchItem> reader, List<BatchItem> batch, int size, int maxSize)
-    {
-        while (reader.TryPeek(out var next) && (batch.Count == 0 || size + next.Inputs.Count <= maxSize) && reader.TryRead(out next))
-        {
-            if (next.IsCompleted)
-            {
-                continue;
-            }
-
-            batch.Add(next);
-            size += next.Inputs.Count;
-        }
-
-        return size;
-    }
-
-    private void Execute(List<BatchItem> batch)
-    {
-        batch.RemoveAll(b => b.IsCompleted);
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
-        var inputs = batch.Count == 1 ? batch[0].Inputs : Concat(batch);
-        try
-        {
-            var answer = _execute(inputs);
-            if (batch.Count == 1)
-            {
-                batch[0].Complete(answer);
-                return;
-            }
-
-            var offset = 0;
-            foreach (var item in batch)
-            {
-                var own = new ModelPrediction[item.Inputs.Count];
-                for (var i = 0; i < own.Length; i++)
-                {
-                    own[i] = answer.Predictions[offset + i];
-                }
-
-                item.Complete(new ModelAnswer(own, answer.Model));
-                offset += own.Length;
-            }
+            result = Task.FromResult(_execute(inputs));
         }
         catch (Exception e)
         {
-            foreach (var item in batch)
+            result = Task.FromException<ModelAnswer>(e);
+        }
+
+        // Whatever queued behind this run goes to the runner, which stays busy in its place: this caller
+        // returns with its own answer rather than serving the others first.
+        lock (_lock)
+        {
+            if (_waiting.Count == 0 || _disposed)
             {
-                item.Fail(e);
+                BecomeIdle();
+            }
+            else
+            {
+                _ = Task.Run(DrainAsync);
             }
         }
+
+        return result;
     }
 
-    /// <summary>All callers' inputs in queue order, in one pre-sized list (no LINQ on the batch loop).</summary>
-    private static List<ModelInput> Concat(List<BatchItem> batch)
+    /// <summary>Nothing runs and nothing waits any more. Caller holds the lock.</summary>
+    private void BecomeIdle()
     {
-        var size = 0;
-        foreach (var item in batch)
+        _busy = false;
+        if (_disposed)
         {
-            size += item.Inputs.Count;
+            _stopped?.TrySetResult();
         }
-
-        var inputs = new List<ModelInput>(size);
-        foreach (var item in batch)
-        {
-            for (var i = 0; i < item.Inputs.Count; i++)
-            {
-                inputs.Add(item.Inputs[i]);
-            }
-        }
-
-        return inputs;
     }
 
+    /// <summary>Fails every waiting request and waits for the run in progress (it holds its own adapter lease).</summary>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        BatchItem[] left;
+        Task stopped;
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            left = [.. _waiting];
+            _waiting.Clear();
+            _waitingInputs = 0;
+            _stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            stopped = _busy ? _stopped.Task : Task.CompletedTask;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
+        foreach (var item in left)
+        {
+            item.Fail(new ObjectDisposedException(nameof(MicroBatcher)));
+        }
+
+        await stopped.ConfigureAwait(false);
         _stopping.Dispose();
     }
 }
