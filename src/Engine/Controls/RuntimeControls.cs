@@ -29,8 +29,11 @@ public sealed record RuntimeControls
     /// <summary>Most items the micro-batcher gathers into one model run.</summary>
     public int MaxBatchSize { get; init; } = 64;
 
-    /// <summary>Longest the micro-batcher waits for more items once one is queued.</summary>
-    public TimeSpan MaxBatchWait { get; init; } = TimeSpan.FromMilliseconds(2);
+    /// <summary>
+    /// Optional wait for a batch formed from a backlog to fill (0: none). A lone request never waits: it runs at
+    /// once when the model is idle, and requests arriving during a run form the next batch.
+    /// </summary>
+    public TimeSpan MaxBatchWait { get; init; } = TimeSpan.Zero;
 
     /// <summary><c>id@version</c> of the adapter the operators made active, or null before the first activation.</summary>
     public string? ActiveAdapter { get; init; }
