@@ -5,9 +5,6 @@ using Microsoft.Playwright;
 
 namespace Mapper.EndToEnd.Tests.Support;
 
-/// <summary>A console account the tests sign in with.</summary>
-public sealed record Account(string Name, string Password, string Role);
-
 /// <summary>
 /// What every end-to-end test shares, made once per test run: Chromium (installed if missing), ONE real console
 /// process with the small model trained and active, an admin API client, a viewer and an operator account, and ONE
