@@ -2,10 +2,13 @@ using System.Globalization;
 
 namespace Mapper.UiBenchmark;
 
-/// <summary><c>[--tabs 20,100] [--idle-seconds 30] [--settle-seconds 5] [--format text|json]</c>.</summary>
-public sealed record BenchmarkOptions(IReadOnlyList<int> Tabs, int IdleSeconds, int SettleSeconds, bool Json)
+/// <summary>
+/// <c>[--tabs 20,100] [--idle-seconds 30] [--settle-seconds 5] [--format text|json] [--console-env NAME=VALUE ...]</c>;
+/// <c>--console-env</c> sets a variable of the console process (e.g. <c>DOTNET_gcServer=0</c> to compare GC modes).
+/// </summary>
+public sealed record BenchmarkOptions(IReadOnlyList<int> Tabs, int IdleSeconds, int SettleSeconds, bool Json, IReadOnlyDictionary<string, string> ConsoleEnvironment)
 {
-    public const string Usage = "usage: Mapper.UiBenchmark [--tabs 20,100] [--idle-seconds 30] [--settle-seconds 5] [--format text|json]";
+    public const string Usage = "usage: Mapper.UiBenchmark [--tabs 20,100] [--idle-seconds 30] [--settle-seconds 5] [--format text|json] [--console-env NAME=VALUE ...]";
 
     /// <summary>The options, or the message naming what is wrong.</summary>
     public static (BenchmarkOptions? Options, string? Error) Parse(string[] args)
@@ -14,6 +17,7 @@ public sealed record BenchmarkOptions(IReadOnlyList<int> Tabs, int IdleSeconds, 
         var idle = 30;
         var settle = 5;
         var json = false;
+        var environment = new Dictionary<string, string>();
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -42,6 +46,9 @@ public sealed record BenchmarkOptions(IReadOnlyList<int> Tabs, int IdleSeconds, 
                     }
 
                     break;
+                case "--console-env" when value?.IndexOf('=', StringComparison.Ordinal) > 0:
+                    environment[value[..value.IndexOf('=', StringComparison.Ordinal)]] = value[(value.IndexOf('=', StringComparison.Ordinal) + 1)..];
+                    break;
                 case "--format" when value is "text" or "json":
                     json = value == "json";
                     break;
@@ -52,6 +59,6 @@ public sealed record BenchmarkOptions(IReadOnlyList<int> Tabs, int IdleSeconds, 
             i++;
         }
 
-        return (new BenchmarkOptions(tabs, idle, settle, json), null);
+        return (new BenchmarkOptions(tabs, idle, settle, json, environment), null);
     }
 }

@@ -14,8 +14,13 @@ public static class Machine
         new(Environment.ProcessorCount, loadBefore, LoadAverage(), System.Runtime.InteropServices.RuntimeInformation.OSDescription);
 
     /// <summary>The console's GC mode from its runtimeconfig (server GC keeps a heap per core, which shows in RSS).</summary>
-    public static string ConsoleGc()
+    public static string ConsoleGc(IReadOnlyDictionary<string, string> environment)
     {
+        if (environment.TryGetValue("DOTNET_gcServer", out var set))
+        {
+            return set == "0" ? "workstation (DOTNET_gcServer=0)" : "server (DOTNET_gcServer=" + set + ")";
+        }
+
         var config = Path.Combine(AppContext.BaseDirectory, "Mapper.Console.runtimeconfig.json");
         var server = File.Exists(config) ? JsonNode.Parse(File.ReadAllText(config))?["runtimeOptions"]?["configProperties"]?["System.GC.Server"] : null;
         return server is null ? "workstation (default)" : (bool)server ? "server" : "workstation";

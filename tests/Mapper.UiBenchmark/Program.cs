@@ -16,7 +16,7 @@ var loadBefore = Machine.LoadAverage();
 Assertions.SetDefaultExpectTimeout(120_000);
 await Chromium.EnsureInstalledAsync(progress);
 progress.WriteLine("starting the console (small model) ...");
-await using var server = await ConsoleServer.StartAsync();
+await using var server = await ConsoleServer.StartAsync(options.ConsoleEnvironment);
 using var api = await AdminApi.SignInAsync(server.BaseAddress, "admin", ConsoleServer.AdminPassword);
 using var playwright = await Playwright.CreateAsync();
 await using var browser = await Chromium.LaunchAsync(playwright);
@@ -42,6 +42,6 @@ finally
     await tabs.CloseAsync();
 }
 
-var run = new BenchmarkRun(Machine.Describe(loadBefore), Machine.ConsoleGc(), options.IdleSeconds, rows);
+var run = new BenchmarkRun(Machine.Describe(loadBefore), Machine.ConsoleGc(options.ConsoleEnvironment), options.ConsoleEnvironment, options.IdleSeconds, rows);
 Console.WriteLine(options.Json ? Report.Json(run) : Report.Table(run));
 return 0;

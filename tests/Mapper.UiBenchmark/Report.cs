@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace Mapper.UiBenchmark;
 
-public sealed record BenchmarkRun(MachineInfo Machine, string ConsoleGc, int IdleSeconds, IReadOnlyList<Measurement> Rows)
+public sealed record BenchmarkRun(MachineInfo Machine, string ConsoleGc, IReadOnlyDictionary<string, string> ConsoleEnvironment, int IdleSeconds, IReadOnlyList<Measurement> Rows)
 {
     /// <summary>The goal the numbers are read against (not checked here): 100 live overviews in at most 500 MB of console RSS.</summary>
     public object Goal => new { Tabs = 100, ConsoleRssMaxMb = 500 };
@@ -26,6 +26,11 @@ public static class Report
     {
         var text = new StringBuilder();
         text.AppendLine($"UI memory benchmark: console (Release build output, {run.ConsoleGc} GC) with N live overviews in one headless Chromium, idle {run.IdleSeconds} s");
+        if (run.ConsoleEnvironment.Count > 0)
+        {
+            text.AppendLine("console environment: " + string.Join(' ', run.ConsoleEnvironment.Select(e => $"{e.Key}={e.Value}")));
+        }
+
         text.AppendLine($"machine: {run.Machine.Cores} cores, {run.Machine.Os}, load average {run.Machine.LoadBefore} before, {run.Machine.LoadAfter} after (shared: numbers are noisy)");
         text.AppendLine();
         text.AppendLine("  tabs  open s  live s  console RSS MB  (max)  per tab MB  managed heap MB  CPU s/s  browser PSS MB  (procs)");
