@@ -15,9 +15,16 @@ public class Shell(IPage page)
 
     public ILocator SignOutButton => Page.GetByTestId("signout");
 
-    public ILocator Navigation => Page.Locator("nav, .mud-navmenu").First;
+    /// <summary>The drawer's navigation menu (the one <c>nav</c> of the shell).</summary>
+    public ILocator Navigation => Page.GetByRole(AriaRole.Navigation);
 
     public ILocator Banners => Page.GetByTestId("banners");
+
+    /// <summary>Outcome messages (<c>PageActions</c> shows every action's as a snackbar); MudBlazor gives them no test id.</summary>
+    public ILocator Snackbars => Page.Locator(".mud-snackbar");
+
+    /// <summary>The dialog a change opens before anything happens.</summary>
+    public ConfirmDialog ConfirmDialog => new(Page);
 
     /// <summary>A banner by key (<c>kill-switch</c>, later alerts and drills): <c>data-testid="banner-KEY"</c>.</summary>
     public ILocator Banner(string key) => Page.GetByTestId("banner-" + key);
