@@ -48,6 +48,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<MapHandler>();
         services.AddSingleton<HealthProbe>();
         services.AddMonitoring();
+        services.AddOperationsPages();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerOpenApi>());
 
