@@ -5,17 +5,20 @@ using Mapper.Console.Identity;
 using Mapper.Console.Monitoring;
 using Mapper.Console.Tests.Support;
 using Mapper.Engine.Controls;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mapper.Console.Tests.Components.Pages;
 
 /// <summary>The Controls page against a real console: role gating, the kill switch through the dialog, the what-if, stale forms.</summary>
 public sealed class ControlsTests : IAsyncLifetime
 {
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 1, 14, 0, 0, TimeSpan.Zero));
     private PageTestContext _page = null!;
 
     public ValueTask InitializeAsync()
     {
-        _page = PageTestContext.Start(new MapperFactory(model: new SpreadScorer("PII.Identifier.SSN", 0.35, 0.55, 0.65, 0.72, 0.78, 0.85, 0.92, 0.97)));
+        var model = new SpreadScorer("PII.Identifier.SSN", 0.35, 0.55, 0.65, 0.72, 0.78, 0.85, 0.92, 0.97);
+        _page = PageTestContext.Start(new MapperFactory(model: model, time: _clock));
         return ValueTask.CompletedTask;
     }
 
@@ -50,9 +53,9 @@ public sealed class ControlsTests : IAsyncLifetime
         Assert.Contains("Mode hybrid → rules_only", _page.ConfirmChanges());
         _page.Confirm("drill: model drifting", revertMinutes: 30);
 
-        cut.WaitForAssertion(() => Assert.Contains("by otto: drill: model drifting", cut.Find("[data-testid=killswitch-state]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("since 14:00 UTC by otto: drill: model drifting", cut.Find("[data-testid=killswitch-state]").TextContent, StringComparison.Ordinal));
         Assert.Equal(MappingMode.RulesOnly, _page.Service<RuntimeControlsStore>().Current.Mode);
-        Assert.NotNull(cut.Find("[data-testid=killswitch-revert]"));
+        Assert.Contains("turns itself off at Dec 1 14:30 UTC", cut.Find("[data-testid=killswitch-revert]").TextContent, StringComparison.Ordinal);
         Assert.Contains("Turn off", cut.Find("[data-testid=killswitch-toggle]").TextContent, StringComparison.Ordinal);
     }
 
@@ -142,6 +145,58 @@ public sealed class ControlsTests : IAsyncLifetime
         _page.Snackbars.WaitForAssertion(() => Assert.Contains("takes the operator role", _page.Snackbars.Markup, StringComparison.Ordinal));
         Assert.Equal(MappingMode.Hybrid, _page.Service<RuntimeControlsStore>().Current.Mode);
         Assert.Contains("Off", cut.Find("[data-testid=killswitch-state]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Restore_ATimeBetweenChanges_ShowsWhatWasLiveThenAndPutsItBack()
+    {
+        var op = await _page.UserAsync("otto", ConsoleRole.Operator);
+        await RunAsync(new SetThreshold(null, 0.7) { Reason = "first" }, TimeSpan.FromMinutes(10));
+        await RunAsync(new SetThreshold(null, 0.8) { Reason = "second" }, TimeSpan.FromMinutes(10));
+        await RunAsync(new SetKillSwitch(true) { Reason = "incident" }, TimeSpan.FromMinutes(1));
+        var cut = _page.Render<Controls>(op);
+
+        cut.Find("[data-testid=restore-at]").Change("2026-12-01T14:15");
+        cut.Find("[data-testid=restore-show]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("0.70", cut.Find("[data-testid=live-at-threshold]").TextContent));
+        Assert.Equal("hybrid", cut.Find("[data-testid=live-at-mode]").TextContent);
+        cut.Find("[data-testid=restore-apply]").Click();
+        var changes = _page.ConfirmChanges();
+        Assert.Contains("Mode rules_only → hybrid", changes);
+        Assert.Contains("Global threshold 0.80 → 0.70", changes);
+        _page.Confirm("back to before the incident");
+
+        cut.WaitForAssertion(() => Assert.Equal("0.70", cut.Find("[data-testid=threshold-live]").TextContent));
+        var live = _page.Service<RuntimeControlsStore>().Current;
+        Assert.Equal((MappingMode.Hybrid, 0.7), (live.Mode, live.GlobalThreshold));
+    }
+
+    [Fact]
+    public async Task Reset_AfterChanges_EveryControlBackToTheConfiguredDefaults()
+    {
+        var op = await _page.UserAsync("otto", ConsoleRole.Operator);
+        await RunAsync(new SetThreshold("presidio", 0.9) { Reason = "noisy" }, TimeSpan.FromMinutes(1));
+        await RunAsync(new SetBatchLimits(8, 2) { Reason = "latency" }, TimeSpan.FromMinutes(1));
+        var cut = _page.Render<Controls>(op);
+
+        cut.Find("[data-testid=reset-apply]").Click();
+        var changes = _page.ConfirmChanges();
+        Assert.Contains("Threshold for presidio 0.90 → global", changes);
+        Assert.Contains(changes, c => c.StartsWith("Batch limits max 8, wait 2 ms →", StringComparison.Ordinal));
+        _page.Confirm("start clean");
+
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid=detector-thresholds-empty]")));
+        var defaults = _page.Service<Mapper.Engine.EngineOptions>().ToInitialControls();
+        var live = _page.Service<RuntimeControlsStore>().Current;
+        Assert.Equal((defaults.MaxBatchSize, defaults.MaxBatchWait), (live.MaxBatchSize, live.MaxBatchWait));
+        Assert.True(PageTestContext.IsDisabled(cut.Find("[data-testid=reset-apply]")));
+    }
+
+    private async Task RunAsync(OperatorCommand command, TimeSpan after)
+    {
+        _clock.Advance(after);
+        var outcome = await _page.Factory.Executor().RunAsync(new Actor("otto", Door.Api), command, Xunit.TestContext.Current.CancellationToken);
+        Assert.True(outcome.Succeeded, outcome.Message);
     }
 
     private async Task SendTrafficAsync(int requests)
