@@ -56,7 +56,8 @@ public sealed class HealthTests
     [Fact]
     public async Task Health_StoreNotWritable_Returns503()
     {
-        await using var factory = new MapperFactory();
+        // A fake clock keeps the sampler from probing (and caching "writable" for 10 s) before the directory goes away.
+        await using var factory = new MapperFactory(time: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow));
         using var client = factory.CreateClient();
         Directory.Delete(factory.DataDirectory, recursive: true);
         await File.WriteAllTextAsync(factory.DataDirectory, "a file where the directory was", TestContext.Current.CancellationToken);
