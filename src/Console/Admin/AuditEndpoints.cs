@@ -55,7 +55,7 @@ public static class AuditEndpoints
         return api;
     }
 
-    private static AuditFilter? Filter(HttpContext c)
+    internal static AuditFilter? Filter(HttpContext c)
     {
         var q = c.Request.Query;
         if (!TryTime(q["from"], out var from) || !TryTime(q["to"], out var to))

@@ -1,3 +1,4 @@
+using Mapper.Console.Admin;
 using Mapper.Console.Api;
 using Mapper.Console.Components;
 using Mapper.Console.Drills;
@@ -54,6 +55,7 @@ public static partial class ConsoleApplicationExtensions
     {
         app.MapStaticAssets();
         app.MapSignOut();
+        app.MapAuditPageExport();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
