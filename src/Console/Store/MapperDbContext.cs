@@ -6,7 +6,7 @@ namespace Mapper.Console.Store;
 
 /// <summary>
 /// The console's store: accounts and roles (Identity), API tokens, the audit log (which also holds every
-/// change of what is live), and the SLIs minute by minute. One SQLite file; one context per operation (<see cref="IDbContextFactory{TContext}"/>).
+/// change of what is live), the SLIs minute by minute, and the regression cases saved from the playground. One SQLite file; one context per operation (<see cref="IDbContextFactory{TContext}"/>).
 /// </summary>
 public sealed class MapperDbContext(DbContextOptions<MapperDbContext> options) : IdentityDbContext<MapperUser, IdentityRole, string>(options)
 {
@@ -15,6 +15,8 @@ public sealed class MapperDbContext(DbContextOptions<MapperDbContext> options) :
     public DbSet<ApiToken> Tokens => Set<ApiToken>();
 
     public DbSet<SliMinute> SliMinutes => Set<SliMinute>();
+
+    public DbSet<RegressionCase> RegressionCases => Set<RegressionCase>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
