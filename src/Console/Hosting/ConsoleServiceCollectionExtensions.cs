@@ -48,6 +48,8 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<MapHandler>();
         services.AddSingleton<HealthProbe>();
         services.AddMonitoring();
+        services.AddPlayground();
+        services.AddAdapterCatalog();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerOpenApi>());
 
