@@ -14,11 +14,8 @@ namespace Mapper.Console.Playground;
 /// </summary>
 public sealed class PlaygroundService(MappingPipeline pipeline, EngineDataProvider data, ApiOptions options, OperatorExecutor executor)
 {
-    /// <summary>Every detector the rules know, for the autocomplete; any other name may still be typed.</summary>
+    /// <summary>Every detector the rules know, for the detector field's suggestions; any other name may still be typed.</summary>
     public IReadOnlyList<string> Detectors => [.. data.Current.Data.Detectors.Select(d => d.Detector).Order(StringComparer.Ordinal)];
-
-    public IEnumerable<string> Suggest(string? typed) =>
-        string.IsNullOrWhiteSpace(typed) ? Detectors : Detectors.Where(d => d.Contains(typed.Trim(), StringComparison.OrdinalIgnoreCase));
 
     public async Task<PlaygroundAnswer> RunAsync(ConsoleUser user, PlaygroundInput input, PlaygroundOverrides overrides, CancellationToken cancellationToken = default)
     {

@@ -93,7 +93,7 @@ public sealed class AdaptersPageTests
     }
 
     [Fact]
-    public async Task CompareActivateRollBack_TwoVersions_DiffThenNewRevisionsInTheHistory()
+    public async Task CompareActivateRollBack_TwoVersions_DiffStaleThenReappliedThenNewRevisionsInTheHistory()
     {
         await using var factory = new MapperFactory(PageContext.SmallModel());
         var registry = await PageContext.ModelReadyAsync(factory);
@@ -102,7 +102,7 @@ public sealed class AdaptersPageTests
         var cut = page.Render<AdaptersPage>(await page.UserAsync("admin", ConsoleRole.Admin));
 
         cut.WaitForElement("[data-testid='adapter-compare-1.0.1']").Click();
-        var diff = cut.Find("[data-testid=adapter-diff]");
+        var diff = cut.WaitForElement("[data-testid=adapter-diff]");
         Assert.Contains("Live mapper-baseline@1.0.0 against mapper-baseline@1.0.1", diff.TextContent, StringComparison.Ordinal);
         // Training is deterministic: the same data and seed give the same metrics, so the change column says so.
         var calibration = diff.QuerySelector("[data-testid=diff-calibration-accuracy]")!.TextContent;
@@ -112,6 +112,15 @@ public sealed class AdaptersPageTests
         Assert.Contains("1.0.0", diff.QuerySelector("[data-testid=diff-parent]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains("the 50 labels of taxonomy", diff.QuerySelector("[data-testid=diff-labels]")!.TextContent, StringComparison.Ordinal);
         Assert.Contains(trained, diff.QuerySelector("[data-testid=diff-size-bytes]")!.TextContent.Replace(",", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        // Someone changes a control after the page loaded: the activation is refused as stale, then re-applied.
+        var changed = await factory.Executor().RunAsync(new Actor("admin", Door.Api), new SetThreshold(null, 0.7) { Reason = "meanwhile" }, Ct);
+        Assert.True(changed.Succeeded, changed.Message);
+        cut.Find("[data-testid='adapter-activate-1.0.1']").Click();
+        page.Confirm("newer data");
+        cut.WaitForAssertion(() => Assert.Contains("changed by admin", cut.Find("[data-testid=stale-message]").TextContent, StringComparison.Ordinal), Gate);
+        Assert.Contains("Live now: mapper-baseline@1.0.0", cut.Find("[data-testid=stale-message]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("mapper-baseline@1.0.0", registry.ActiveModel);
 
         cut.Find("[data-testid='adapter-activate-1.0.1']").Click();
         page.Confirm("newer data");

@@ -151,7 +151,8 @@ public sealed class PlaygroundPageTests
         AssertNoOutput(saved, "US_SSN");
 
         cut.Find("[data-testid=regression-cases-export]").Click();
-        var download = Assert.Single(page.Bunit.JSInterop.Invocations, i => i.Identifier == "mapperConsole.download");
+        cut.WaitForAssertion(() => Assert.Single(page.Bunit.JSInterop.Invocations, i => i.Identifier == "mapperConsole.download"));
+        var download = page.Bunit.JSInterop.Invocations.Single(i => i.Identifier == "mapperConsole.download");
         Assert.Equal("mapper-regression-cases.json", download.Arguments[0]);
         var file = Mapper.Engine.Quality.GoldenCaseLoader.Parse((string)download.Arguments[2]!, "export", Taxonomy(factory));
         var golden = Assert.Single(file.Cases);
