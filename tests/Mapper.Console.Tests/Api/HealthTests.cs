@@ -1,4 +1,6 @@
+using Mapper.Console.Api;
 using Mapper.Console.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Mapper.Console.Tests.Api;
 
@@ -54,13 +56,21 @@ public sealed class HealthTests
     }
 
     [Fact]
-    public async Task Health_StoreNotWritable_Returns503()
+    public async Task Health_StoreNotWritable_Returns503WithinTheProbeInterval()
     {
-        await using var factory = new MapperFactory();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var factory = new MapperFactory(time: clock);
         using var client = factory.CreateClient();
+        using (var before = await client.GetAsync("/health", TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(200, (int)before.StatusCode);
+        }
+
         Directory.Delete(factory.DataDirectory, recursive: true);
         await File.WriteAllTextAsync(factory.DataDirectory, "a file where the directory was", TestContext.Current.CancellationToken);
 
+        // The writability answer is reused for a while, so a health check every second does not write a file every second.
+        clock.Advance(HealthProbe.StoreProbeInterval);
         using var response = await client.GetAsync("/health", TestContext.Current.CancellationToken);
 
         Assert.Equal(503, (int)response.StatusCode);
