@@ -53,6 +53,8 @@ public static class ConsoleServiceCollectionExtensions
         services.AddMonitoring();
         services.AddAlerts(settings);
         services.AddOperationsPages();
+        services.AddPlayground();
+        services.AddAdapterCatalog();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerOpenApi>());
 

@@ -6,7 +6,7 @@ namespace Mapper.Console.Store;
 
 /// <summary>
 /// The console's store: accounts and roles (Identity), API tokens, the audit log (which also holds every
-/// change of what is live), the SLIs minute by minute, and every alert transition. One SQLite file; one context per operation (<see cref="IDbContextFactory{TContext}"/>).
+/// change of what is live), the SLIs minute by minute, every alert transition, and the regression cases saved from the playground. One SQLite file; one context per operation (<see cref="IDbContextFactory{TContext}"/>).
 /// </summary>
 public sealed class MapperDbContext(DbContextOptions<MapperDbContext> options) : IdentityDbContext<MapperUser, IdentityRole, string>(options)
 {
@@ -17,6 +17,8 @@ public sealed class MapperDbContext(DbContextOptions<MapperDbContext> options) :
     public DbSet<SliMinute> SliMinutes => Set<SliMinute>();
 
     public DbSet<AlertTransition> AlertTransitions => Set<AlertTransition>();
+
+    public DbSet<RegressionCase> RegressionCases => Set<RegressionCase>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

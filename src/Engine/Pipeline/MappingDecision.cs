@@ -24,6 +24,12 @@ public sealed record MappingDecision
     /// <summary>The model's confidence, when the model was asked and answered.</summary>
     public double? ModelConfidence { get; init; }
 
+    /// <summary>
+    /// The model's own labels, when it answered: taken before validation and the threshold, so a fallback still
+    /// shows what the model would have said (the playground shows it beside the rules' answer).
+    /// </summary>
+    public IReadOnlyList<string>? ModelLabels { get; init; }
+
     /// <summary>Whether the model's answer passed validation; null when the model gave no answer.</summary>
     public bool? ModelOutputValid { get; init; }
 

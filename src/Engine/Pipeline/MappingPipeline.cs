@@ -69,11 +69,11 @@ public sealed class MappingPipeline(
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                return Rules(context, FallbackReason.ModelTimeout, new ModelAttempt(null, null, time.GetElapsedTime(modelStarted), []));
+                return Rules(context, FallbackReason.ModelTimeout, new ModelAttempt(null, null, null, time.GetElapsedTime(modelStarted), []));
             }
             catch (Exception e) when (e is not OperationCanceledException and not ModelOverloadedException)
             {
-                return Rules(context, FallbackReason.ModelError, new ModelAttempt(null, null, time.GetElapsedTime(modelStarted), []));
+                return Rules(context, FallbackReason.ModelError, new ModelAttempt(null, null, null, time.GetElapsedTime(modelStarted), []));
             }
         }
 
@@ -83,18 +83,18 @@ public sealed class MappingPipeline(
         var errors = context.Engine.Validator.Validate(modelEvent);
         if (errors.Count > 0)
         {
-            return Rules(context, FallbackReason.SchemaInvalid, new ModelAttempt(confidence, false, modelElapsed, errors));
+            return Rules(context, FallbackReason.SchemaInvalid, new ModelAttempt(confidence, labels, false, modelElapsed, errors));
         }
 
         if (confidence < context.Threshold)
         {
-            return Rules(context, FallbackReason.LowConfidence, new ModelAttempt(confidence, true, modelElapsed, []));
+            return Rules(context, FallbackReason.LowConfidence, new ModelAttempt(confidence, labels, true, modelElapsed, []));
         }
 
         var notes = $"route=model; confidence {confidence:0.000} >= threshold {context.Threshold:0.00}";
         return new MappingOutcome(
             modelEvent with { Notes = notes },
-            Decision(context, "model", null, null, new ModelAttempt(confidence, true, modelElapsed, []), labels, confidence, answer.Model));
+            Decision(context, "model", null, null, new ModelAttempt(confidence, labels, true, modelElapsed, []), labels, confidence, answer.Model));
     }
 
     /// <summary>The model call as a drill bends it; only reached while a drill runs, for requests that count.</summary>
@@ -171,6 +171,7 @@ public sealed class MappingPipeline(
             FallbackReason = reason,
             RuleTier = tier,
             ModelConfidence = attempt?.Confidence,
+            ModelLabels = attempt?.Labels,
             ModelOutputValid = attempt?.Valid,
             ModelDuration = attempt?.Duration,
             ValidationErrors = attempt?.Errors ?? [],
@@ -184,5 +185,5 @@ public sealed class MappingPipeline(
 
     private sealed record RequestContext(MapRequest Request, EngineData Engine, string? Canonical, string Detector, double Threshold);
 
-    private sealed record ModelAttempt(double? Confidence, bool? Valid, TimeSpan Duration, IReadOnlyList<string> Errors);
+    private sealed record ModelAttempt(double? Confidence, IReadOnlyList<string>? Labels, bool? Valid, TimeSpan Duration, IReadOnlyList<string> Errors);
 }

@@ -1,4 +1,5 @@
 using Mapper.Engine.Model.Adapters;
+using Mapper.Engine.Quality;
 
 namespace Mapper.Engine.Tests.Model;
 
@@ -57,6 +58,53 @@ public sealed class AdapterGateTests
         var store = TestAdapters.StoreWith(directory, untrained);
 
         AssertRejected(directory, store, "0.0.1", AdapterRejection.SmokeFailed);
+    }
+
+    [Fact]
+    public void Open_RegressionCaseTheModelBreaks_RefusedNamingTheCasePredictedAndExpected()
+    {
+        using var directory = new TempDirectory();
+        var store = TestAdapters.StoreWith(directory, TestAdapters.V1);
+        GoldenCase[] cases =
+        [
+            new("presidio", "US_SSN", ["PII.Identifier.SSN"]),
+            new("presidio", "EMAIL_ADDRESS", ["PII.Identifier.SSN"]),
+        ];
+
+        var gate = new AdapterGate(BundledData.Load(), TestAdapters.Options(directory));
+        var error = Assert.Throws<AdapterRejectedException>(() => gate.Open(store, TestAdapters.Id, "1.0.0", cases));
+
+        Assert.Equal(AdapterRejection.SmokeFailed, error.Reason);
+        Assert.Contains("regression cases pass rate 50.0", error.Message, StringComparison.Ordinal);
+        Assert.Contains("regression case presidio/EMAIL_ADDRESS → predicted PII.Contact.Email (", error.Message, StringComparison.Ordinal);
+        Assert.Contains("expected PII.Identifier.SSN", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("US_SSN", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_RegressionCaseAboveTheModelsConfidence_RefusedForTheMinimum()
+    {
+        using var directory = new TempDirectory();
+        var store = TestAdapters.StoreWith(directory, TestAdapters.V1);
+        GoldenCase[] cases = [new("presidio", "EMAIL_ADDRESS", ["PII.Contact.Email"], ExpectedConfidenceMin: 1.0)];
+
+        var gate = new AdapterGate(BundledData.Load(), TestAdapters.Options(directory));
+        var error = Assert.Throws<AdapterRejectedException>(() => gate.Open(store, TestAdapters.Id, "1.0.0", cases));
+
+        Assert.Contains("below its minimum confidence 1.00, expected PII.Contact.Email", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_RegressionCasesAllKept_PassesAndReportsTheirRate()
+    {
+        using var directory = new TempDirectory();
+        var store = TestAdapters.StoreWith(directory, TestAdapters.V1);
+        GoldenCase[] cases = [new("presidio", "US_SSN", ["PII.Identifier.SSN"]), new("presidio", "EMAIL_ADDRESS", ["PII.Contact.Email"])];
+
+        var gated = new AdapterGate(BundledData.Load(), TestAdapters.Options(directory)).Open(store, TestAdapters.Id, "1.0.0", cases);
+        using var classifier = gated.Classifier;
+
+        Assert.Equal(1.0, gated.RegressionPassRate);
     }
 
     [Fact]

@@ -67,6 +67,32 @@ public sealed class MappingPipelineTests
     }
 
     [Fact]
+    public async Task MapAsync_ModelBelowThreshold_DecisionCarriesTheModelsOwnLabels()
+    {
+        _model.Answer = _ => new ModelPrediction("PII.Contact.Email", 0.41);
+
+        var outcome = await Pipeline(_model).MapAsync(Ssn, null, Ct);
+
+        Assert.Equal(["PII.Identifier.SSN"], outcome.Event.Taxonomy);
+        Assert.Equal(["PII.Contact.Email"], outcome.Decision.ModelLabels);
+        Assert.Equal(0.41, outcome.Decision.ModelConfidence);
+    }
+
+    [Fact]
+    public async Task MapAsync_ModelAnswerInvalidOrAbsent_ModelLabelsAsAnsweredOrNull()
+    {
+        _model.Answer = _ => new ModelPrediction("PII.Identifier.Fingerprint", 0.99);
+        var invalid = await Pipeline(_model).MapAsync(Ssn, null, Ct);
+        _model.Throw = new InvalidOperationException("session broken");
+        var failed = await Pipeline(_model).MapAsync(Ssn, null, Ct);
+        var rulesOnly = await Pipeline(_model).MapAsync(Ssn, new MapOptions { ModeOverride = MappingMode.RulesOnly }, Ct);
+
+        Assert.Equal(["PII.Identifier.Fingerprint"], invalid.Decision.ModelLabels);
+        Assert.Null(failed.Decision.ModelLabels);
+        Assert.Null(rulesOnly.Decision.ModelLabels);
+    }
+
+    [Fact]
     public async Task MapAsync_DetectorThresholdOverride_AppliesToThatDetectorOnly()
     {
         _model.Answer = _ => new ModelPrediction("PII.Identifier.SSN", 0.7);

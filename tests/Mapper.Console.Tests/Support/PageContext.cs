@@ -1,0 +1,174 @@
+using Bunit;
+using Mapper.Console.Components.Shared;
+using Mapper.Console.Identity;
+using Mapper.Console.Monitoring;
+using Mapper.Engine.Model.Serving;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Mapper.Console.Tests.Support;
+
+/// <summary>
+/// How the page tests render a page: bUnit with MudBlazor, the REAL console services of a <see cref="MapperFactory"/>
+/// behind it (a scope of the app as fallback provider), <see cref="PageActions"/> on the app's executor, the popover and dialog providers,
+/// and the page inside a <see cref="PageHost"/> that cascades what the layout cascades (the signed-in user, the
+/// browser zone, and each new sample of the factory's own sampler, as the layout's subscription does).
+/// </summary>
+public sealed class PageContext : IAsyncDisposable
+{
+    private readonly AsyncServiceScope _scope;
+
+    private PageContext(MapperFactory factory)
+    {
+        Factory = factory;
+
+        // A scope of the app, as a circuit has: scoped framework services resolve; singletons are the app's own.
+        _scope = factory.Services.CreateAsyncScope();
+        Bunit = new BunitContext();
+        Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
+        Bunit.Services.AddMudServices();
+
+        // The app's one executor behind bUnit's snackbar (the app's own snackbar wants a circuit's navigation manager).
+        Bunit.Services.AddScoped(sp => new PageActions(factory.Services.GetRequiredService<Mapper.Console.Actions.OperatorExecutor>(), sp.GetRequiredService<ISnackbar>()));
+        Bunit.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
+        Bunit.Render<MudPopoverProvider>();
+        Dialogs = Bunit.Render<MudDialogProvider>();
+    }
+
+    public MapperFactory Factory { get; }
+
+    public BunitContext Bunit { get; }
+
+    /// <summary>Where dialogs render (the confirm dialog, the save-case dialog).</summary>
+    public IRenderedComponent<MudDialogProvider> Dialogs { get; }
+
+    public static PageContext For(MapperFactory factory) => new(factory);
+
+    public IRenderedComponent<PageHost> Render<TPage>(ConsoleUser user) where TPage : IComponent =>
+        Bunit.Render<PageHost>(p => p.Add(h => h.Page, typeof(TPage)).Add(h => h.User, user));
+
+    /// <summary>An account of <paramref name="role"/> in the factory's store, as the page sees it signed in.</summary>
+    public async Task<ConsoleUser> UserAsync(string name, ConsoleRole role)
+    {
+        if (role != ConsoleRole.Admin || name != "admin")
+        {
+            await Factory.AddUserAsync(name, role);
+        }
+
+        return new ConsoleUser(name, role);
+    }
+
+    /// <summary>Fills in the confirm dialog's reason and applies it.</summary>
+    public void Confirm(string reason)
+    {
+        // MudBlazor puts a text field's data-testid on the input element itself.
+        Dialogs.WaitForElement("[data-testid=confirm-reason]").Input(reason);
+        Dialogs.WaitForAssertion(() => Assert.False(Dialogs.Find("[data-testid=confirm-apply]").HasAttribute("disabled")));
+        Dialogs.Find("[data-testid=confirm-apply]").Click();
+    }
+
+    /// <summary>
+    /// A small model line, so a console start trains its baseline in about a second (the settings of
+    /// <c>ModelPathTests</c>); <paramref name="epochs"/> above 6 makes a later training run long enough to watch.
+    /// </summary>
+    public static Dictionary<string, string?> SmallModel(string? dataDirectory = null, int epochs = 6)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Model:Enabled"] = "true",
+            ["Model:BaselineTraining:Buckets"] = "16384",
+            ["Model:BaselineTraining:Dim"] = "16",
+            ["Model:BaselineTraining:Epochs"] = epochs.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Model:BaselineTraining:Seed"] = "7",
+            ["Model:BaselineTraining:Data:VariantsPerRule"] = "4",
+            ["Model:BaselineTraining:Data:VariantsPerAlias"] = "1",
+            ["Model:BaselineTraining:Data:NegationsPerDetector"] = "8",
+            ["Model:BaselineTraining:Data:JunkRows"] = "100",
+        };
+        if (dataDirectory is not null)
+        {
+            settings["Mapper:DataDirectory"] = dataDirectory;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Waits until the factory's model path serves an adapter (the baseline trains at first start).</summary>
+    public static async Task<AdapterRegistry> ModelReadyAsync(MapperFactory factory)
+    {
+        var registry = factory.Services.GetRequiredService<AdapterRegistry>();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (registry.State != AdapterState.Active)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"the model path did not come up: {registry.State} {registry.LastError}");
+            Assert.NotEqual(AdapterState.Failed, registry.State);
+            await Task.Delay(100, Xunit.TestContext.Current.CancellationToken);
+        }
+
+        return registry;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bunit.DisposeAsync();
+        await _scope.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// The layout's part in a page test: cascades the user, the zone and the newest engine sample, re-rendering on
+/// each sample the factory's sampler publishes (one subscription, disposed with the host), as MainLayout does.
+/// </summary>
+public sealed class PageHost : ComponentBase, IDisposable
+{
+    private EngineSample? _sample;
+    private IDisposable? _subscription;
+
+    [Parameter]
+    public Type Page { get; set; } = null!;
+
+    [Parameter]
+    public ConsoleUser User { get; set; } = ConsoleUser.Anonymous;
+
+    [Inject]
+    private EngineSampler Sampler { get; set; } = null!;
+
+    protected override void OnInitialized()
+    {
+        _sample = Sampler.Latest;
+        _subscription = Sampler.Subscribe(async sample =>
+        {
+            _sample = sample;
+            await InvokeAsync(StateHasChanged);
+        });
+    }
+
+    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    {
+        builder.OpenComponent<CascadingValue<BrowserZone>>(0);
+        builder.AddComponentParameter(1, "Value", BrowserZone.Utc);
+        builder.AddComponentParameter(2, "ChildContent", (RenderFragment)(user =>
+        {
+            user.OpenComponent<CascadingValue<ConsoleUser>>(0);
+            user.AddComponentParameter(1, "Value", User);
+            user.AddComponentParameter(2, "ChildContent", (RenderFragment)(sample =>
+            {
+                sample.OpenComponent<CascadingValue<EngineSample>>(0);
+                sample.AddComponentParameter(1, "Value", _sample);
+                sample.AddComponentParameter(2, "ChildContent", (RenderFragment)(page =>
+                {
+                    page.OpenComponent(0, Page);
+                    page.CloseComponent();
+                }));
+                sample.CloseComponent();
+            }));
+            user.CloseComponent();
+        }));
+        builder.CloseComponent();
+    }
+
+    public void Dispose() => _subscription?.Dispose();
+}
