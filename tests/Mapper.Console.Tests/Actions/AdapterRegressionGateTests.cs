@@ -17,7 +17,7 @@ public sealed class AdapterRegressionGateTests
     [Fact]
     public async Task Rollback_ToAVersionThatBreaksASavedCase_RefusedNamingItAndAuditedWithTheVerdict()
     {
-        await using var factory = new MapperFactory(PageContext.SmallModel());
+        await using var factory = new MapperFactory(SmallModel.Settings());
         var registry = await PageContext.ModelReadyAsync(factory);
         var executor = factory.Executor();
         Assert.True((await executor.RunAsync(Actor.System, new StartTraining(), Ct)).Succeeded);
@@ -46,13 +46,13 @@ public sealed class AdapterRegressionGateTests
         var kept = Directory.CreateTempSubdirectory("mapper-regression-restart-").FullName;
         try
         {
-            await using (var first = new MapperFactory(PageContext.SmallModel(kept)))
+            await using (var first = new MapperFactory(SmallModel.Settings(kept)))
             {
                 await PageContext.ModelReadyAsync(first);
                 Assert.True((await first.Executor().RunAsync(Actor.System, Broken, Ct)).Succeeded);
             }
 
-            await using var second = new MapperFactory(PageContext.SmallModel(kept));
+            await using var second = new MapperFactory(SmallModel.Settings(kept));
             var registry = await PageContext.ModelReadyAsync(second);
 
             // Had start-up gated with the case, 1.0.0 would be refused and a recovery would serve something else as revision 2.

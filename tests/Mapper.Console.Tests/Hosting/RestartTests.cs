@@ -7,19 +7,7 @@ namespace Mapper.Console.Tests.Hosting;
 /// <summary>The store in a real process: a restart resumes what was live; a kill -9 loses no acknowledged change.</summary>
 public sealed class RestartTests : IDisposable
 {
-    /// <summary>A small baseline so a real process trains in about a second (quality is not what these tests check).</summary>
-    private static readonly Dictionary<string, string> SmallModel = new()
-    {
-        ["Model__Enabled"] = "true",
-        ["Model__BaselineTraining__Buckets"] = "16384",
-        ["Model__BaselineTraining__Dim"] = "16",
-        ["Model__BaselineTraining__Epochs"] = "6",
-        ["Model__BaselineTraining__Seed"] = "7",
-        ["Model__BaselineTraining__Data__VariantsPerRule"] = "4",
-        ["Model__BaselineTraining__Data__VariantsPerAlias"] = "1",
-        ["Model__BaselineTraining__Data__NegationsPerDetector"] = "8",
-        ["Model__BaselineTraining__Data__JunkRows"] = "100",
-    };
+    private static readonly Dictionary<string, string> Small = SmallModel.Environment();
 
     private readonly string _data = Directory.CreateTempSubdirectory("mapper-restart-").FullName;
 
@@ -28,7 +16,7 @@ public sealed class RestartTests : IDisposable
     [Fact]
     public async Task Restart_KeepsKillSwitchThresholdsAndTheActiveAdapterRevision()
     {
-        await using (var first = await ConsoleProcess.StartAsync(_data, SmallModel))
+        await using (var first = await ConsoleProcess.StartAsync(_data, Small))
         {
             using var api = await first.CreateClient().SignedInAsync();
             await ApiCalls.EventuallyAsync(async () => Assert.Equal("active", (string?)(await api.GetJsonAsync("/health"))["model"]!["state"]));
@@ -40,7 +28,7 @@ public sealed class RestartTests : IDisposable
             first.KillHard();
         }
 
-        await using var second = await ConsoleProcess.StartAsync(_data, SmallModel);
+        await using var second = await ConsoleProcess.StartAsync(_data, Small);
         using var again = await second.CreateClient().SignedInAsync();
         var controls = await again.GetJsonAsync("/api/v1/controls");
         Assert.Equal("rules_only", (string?)controls["mode"]!["value"]);

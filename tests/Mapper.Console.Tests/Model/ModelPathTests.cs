@@ -33,7 +33,7 @@ public sealed class ModelPathTests
     {
         var kept = Directory.CreateTempSubdirectory("mapper-corrupt-manifest-").FullName;
         var manifest = Path.Combine(kept, "adapters", "mapper-baseline", "1.0.0", "manifest.json");
-        await using (var first = new MapperFactory(SmallModel(kept)))
+        await using (var first = new MapperFactory(SmallModel.Settings(kept)))
         {
             using var client = first.CreateClient();
             await WaitForModelAsync(client);
@@ -42,7 +42,7 @@ public sealed class ModelPathTests
         await File.WriteAllTextAsync(manifest, "{\"id\": \"mapper-basel", TestContext.Current.CancellationToken);
         try
         {
-            await using var second = new MapperFactory(SmallModel(kept));
+            await using var second = new MapperFactory(SmallModel.Settings(kept));
             using var client = second.CreateClient();
             using var meanwhile = await client.PostAsync("/map", """{"detector":"presidio","output":"US_SSN","tenant_id":"t1"}""");
             Assert.Equal(200, (int)meanwhile.StatusCode);
@@ -63,29 +63,6 @@ public sealed class ModelPathTests
         {
             Directory.Delete(kept, recursive: true);
         }
-    }
-
-    /// <summary>A small baseline, so a start trains in about a second (these tests check the console, not the model's quality).</summary>
-    private static Dictionary<string, string?> SmallModel(string? dataDirectory = null)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Model:Enabled"] = "true",
-            ["Model:BaselineTraining:Buckets"] = "16384",
-            ["Model:BaselineTraining:Dim"] = "16",
-            ["Model:BaselineTraining:Epochs"] = "6",
-            ["Model:BaselineTraining:Seed"] = "7",
-            ["Model:BaselineTraining:Data:VariantsPerRule"] = "4",
-            ["Model:BaselineTraining:Data:VariantsPerAlias"] = "1",
-            ["Model:BaselineTraining:Data:NegationsPerDetector"] = "8",
-            ["Model:BaselineTraining:Data:JunkRows"] = "100",
-        };
-        if (dataDirectory is not null)
-        {
-            settings["Mapper:DataDirectory"] = dataDirectory;
-        }
-
-        return settings;
     }
 
     private static async Task<JsonNode> WaitForModelAsync(HttpClient client)

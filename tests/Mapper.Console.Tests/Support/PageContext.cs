@@ -70,32 +70,6 @@ public sealed class PageContext : IAsyncDisposable
         Dialogs.Find("[data-testid=confirm-apply]").Click();
     }
 
-    /// <summary>
-    /// A small model line, so a console start trains its baseline in about a second (the settings of
-    /// <c>ModelPathTests</c>); <paramref name="epochs"/> above 6 makes a later training run long enough to watch.
-    /// </summary>
-    public static Dictionary<string, string?> SmallModel(string? dataDirectory = null, int epochs = 6)
-    {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Model:Enabled"] = "true",
-            ["Model:BaselineTraining:Buckets"] = "16384",
-            ["Model:BaselineTraining:Dim"] = "16",
-            ["Model:BaselineTraining:Epochs"] = epochs.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Model:BaselineTraining:Seed"] = "7",
-            ["Model:BaselineTraining:Data:VariantsPerRule"] = "4",
-            ["Model:BaselineTraining:Data:VariantsPerAlias"] = "1",
-            ["Model:BaselineTraining:Data:NegationsPerDetector"] = "8",
-            ["Model:BaselineTraining:Data:JunkRows"] = "100",
-        };
-        if (dataDirectory is not null)
-        {
-            settings["Mapper:DataDirectory"] = dataDirectory;
-        }
-
-        return settings;
-    }
-
     /// <summary>Waits until the factory's model path serves an adapter (the baseline trains at first start).</summary>
     public static async Task<AdapterRegistry> ModelReadyAsync(MapperFactory factory)
     {

@@ -28,7 +28,7 @@ public sealed class AdaptersPageTests
     [Fact]
     public async Task Render_AfterBootstrap_ListsTheVersionWithItsManifestMetricsAndTheActivation()
     {
-        await using var factory = new MapperFactory(PageContext.SmallModel());
+        await using var factory = new MapperFactory(SmallModel.Settings());
         var registry = await PageContext.ModelReadyAsync(factory);
         var manifest = registry.ActiveManifest!;
         await using var page = PageContext.For(factory);
@@ -51,7 +51,7 @@ public sealed class AdaptersPageTests
     [Fact]
     public async Task Render_AsOperator_AdminActionsDisabledWithTheReason()
     {
-        await using var factory = new MapperFactory(PageContext.SmallModel());
+        await using var factory = new MapperFactory(SmallModel.Settings());
         await PageContext.ModelReadyAsync(factory);
         await TrainAsync(factory);
         await using var page = PageContext.For(factory);
@@ -70,7 +70,7 @@ public sealed class AdaptersPageTests
     [Fact]
     public async Task Activate_VersionThatBreaksASavedRegressionCase_ShowsTheGatesVerdictAndTheLiveOneKeepsServing()
     {
-        await using var factory = new MapperFactory(PageContext.SmallModel());
+        await using var factory = new MapperFactory(SmallModel.Settings());
         var registry = await PageContext.ModelReadyAsync(factory);
         await TrainAsync(factory);
         var saved = await factory.Executor().RunAsync(Actor.System, new SaveRegressionCase("presidio", "EMAIL_ADDRESS", ["PII.Identifier.SSN"], "deliberately wrong"), Ct);
@@ -95,7 +95,7 @@ public sealed class AdaptersPageTests
     [Fact]
     public async Task CompareActivateRollBack_TwoVersions_DiffStaleThenReappliedThenNewRevisionsInTheHistory()
     {
-        await using var factory = new MapperFactory(PageContext.SmallModel());
+        await using var factory = new MapperFactory(SmallModel.Settings());
         var registry = await PageContext.ModelReadyAsync(factory);
         var trained = await TrainAsync(factory);
         await using var page = PageContext.For(factory);
@@ -144,13 +144,13 @@ public sealed class AdaptersPageTests
         var kept = Directory.CreateTempSubdirectory("mapper-training-page-").FullName;
         try
         {
-            await using (var first = new MapperFactory(PageContext.SmallModel(kept)))
+            await using (var first = new MapperFactory(SmallModel.Settings(kept)))
             {
                 await PageContext.ModelReadyAsync(first);
             }
 
             // The same store, now with many epochs: the baseline is restored from disk, and a new run takes minutes.
-            await using var factory = new MapperFactory(PageContext.SmallModel(kept, epochs: 2000));
+            await using var factory = new MapperFactory(SmallModel.Settings(kept, epochs: 2000));
             await PageContext.ModelReadyAsync(factory);
             await using var page = PageContext.For(factory);
             var cut = page.Render<AdaptersPage>(await page.UserAsync("admin", ConsoleRole.Admin));
