@@ -1,0 +1,33 @@
+namespace Mapper.Console.Components.Panels;
+
+/// <summary>
+/// The panels a runbook's <c>panel:NAME</c> link may embed, by name. Each takes the cascaded sample as its
+/// <c>Sample</c> parameter and re-renders with it; none owns a timer. A test checks every link in
+/// <c>runbooks/*.md</c> names one of these.
+/// </summary>
+public static class RunbookPanelCatalog
+{
+    private static readonly Dictionary<string, Type> Panels = new(StringComparer.Ordinal)
+    {
+        ["gauges"] = typeof(GaugesPanel),
+        ["confidence-histogram"] = typeof(ConfidenceHistogram),
+        ["detectors"] = typeof(DetectorsPanel),
+        ["fallback-reasons"] = typeof(FallbackReasonsPanel),
+        ["validation-failures"] = typeof(ValidationFailuresPanel),
+        ["latency-histogram"] = typeof(LatencyHistogramPanel),
+        ["queue"] = typeof(QueuePanel),
+        ["process-health"] = typeof(ProcessHealthPanel),
+        ["errors"] = typeof(ErrorsPanel),
+        ["recent-changes"] = typeof(RecentChangesPanel),
+        ["adapters"] = typeof(AdaptersPanel),
+        ["golden-run"] = typeof(GoldenRunPanel),
+
+        // The alerts feature replaces these two with its own panels.
+        ["alerts"] = typeof(AlertsPlaceholderPanel),
+        ["error-budget"] = typeof(AlertsPlaceholderPanel),
+    };
+
+    public static IReadOnlyCollection<string> Names => Panels.Keys;
+
+    public static Type? Find(string name) => Panels.GetValueOrDefault(name);
+}
