@@ -50,7 +50,6 @@ public static class RunbooksServiceCollectionExtensions
         services.AddSingleton<PanelReads>();
         services.AddSingleton<GoldenRuns>();
         services.AddSingleton<ErrorHistory>();
-        services.AddHostedService(sp => sp.GetRequiredService<ErrorHistory>());
         services.AddSingleton(new NavLinkEntry(RunbookLinks.Route, "Runbooks", Icons.Material.Filled.MenuBook));
         return services;
     }

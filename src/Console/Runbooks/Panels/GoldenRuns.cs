@@ -69,8 +69,9 @@ public sealed partial class GoldenRuns(
             Update(s => s with { Running = false, Done = total, FinishedAt = time.GetUtcNow(), Report = report });
             LogFinished(logger, report.Total, report.LabelAccuracyPercent, report.Passed);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
+            // Shutting down: whatever the cut-short run threw (cancelled, or a service already disposed) is not a failure.
             Update(s => s with { Running = false, FinishedAt = time.GetUtcNow(), Error = "stopped: the console is shutting down" });
         }
         catch (Exception e)
