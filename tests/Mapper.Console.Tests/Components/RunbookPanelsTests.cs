@@ -111,6 +111,15 @@ public sealed class RunbookPanelsTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Parameters_PanelTakingTheCascadedSample_GetsNoSampleParameter()
+    {
+        var sample = _page.Sample();
+
+        Assert.Empty(RunbookPanelCatalog.Parameters(typeof(CascadedSamplePanel), sample));
+        Assert.Same(sample, RunbookPanelCatalog.Parameters(typeof(GaugesPanel), sample)["Sample"]);
+    }
+
+    [Fact]
     public void GoldenRun_Viewer_CannotStartIt()
     {
         var cut = Panel("golden-run", new ConsoleUser("vera", ConsoleRole.Viewer));
@@ -126,4 +135,11 @@ public sealed class RunbookPanelsTests : IAsyncLifetime
             .AddCascadingValue(_page.Sample())
             .AddCascadingValue(user ?? Otto)
             .AddCascadingValue(BrowserZone.Utc));
+
+    /// <summary>A panel like the alerts feature's, which takes the sample as a cascading value.</summary>
+    private sealed class CascadedSamplePanel : Microsoft.AspNetCore.Components.ComponentBase
+    {
+        [Microsoft.AspNetCore.Components.CascadingParameter]
+        private Mapper.Console.Monitoring.EngineSample? Sample { get; set; }
+    }
 }

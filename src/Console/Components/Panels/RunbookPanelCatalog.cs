@@ -1,3 +1,6 @@
+using Mapper.Console.Monitoring;
+using Microsoft.AspNetCore.Components;
+
 namespace Mapper.Console.Components.Panels;
 
 /// <summary>
@@ -30,4 +33,13 @@ public static class RunbookPanelCatalog
     public static IReadOnlyCollection<string> Names => Panels.Keys;
 
     public static Type? Find(string name) => Panels.GetValueOrDefault(name);
+
+    /// <summary>
+    /// The sample as a parameter for a panel that declares <c>[Parameter] Sample</c>; nothing for one that takes the
+    /// cascaded sample itself (passing a value to a cascading-only property would throw).
+    /// </summary>
+    public static IDictionary<string, object> Parameters(Type panel, EngineSample sample) =>
+        panel.GetProperty("Sample")?.GetCustomAttributes(typeof(ParameterAttribute), inherit: true).Length > 0
+            ? new Dictionary<string, object> { ["Sample"] = sample }
+            : new Dictionary<string, object>();
 }
