@@ -56,7 +56,9 @@ public sealed class HealthTests
     [Fact]
     public async Task Health_StoreNotWritable_Returns503()
     {
-        await using var factory = new MapperFactory();
+        // A still clock: the sampler's 1-second tick would otherwise probe the store first on a busy machine, and its
+        // cached "writable" answer (StoreProbeInterval) would be what /health reports.
+        await using var factory = new MapperFactory(time: new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow));
         using var client = factory.CreateClient();
         Directory.Delete(factory.DataDirectory, recursive: true);
         await File.WriteAllTextAsync(factory.DataDirectory, "a file where the directory was", TestContext.Current.CancellationToken);
