@@ -57,6 +57,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddAdapterCatalog();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerOpenApi>());
+        services.AddRunbooks(configuration);
 
         // Antiforgery and circuit keys live in the data directory, so they survive a restart like everything else the console writes.
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.Engine.DataDirectory, "keys")));

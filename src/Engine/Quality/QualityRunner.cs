@@ -18,8 +18,13 @@ public sealed record QualityRunSettings(MappingMode Mode, QualityEnvironment Env
 /// </summary>
 public sealed class QualityRunner(MappingPipeline pipeline, EngineDataProvider data, IModelScorer? model = null)
 {
+    public Task<QualityReport> RunAsync(
+        IReadOnlyList<GoldenCaseFile> files, QualityRunSettings settings, CancellationToken cancellationToken = default) =>
+        RunAsync(files, settings, progress: null, cancellationToken);
+
+    /// <summary>Runs the cases as the overload without progress does, telling <paramref name="progress"/> the number of cases done after each one (the console's progress bar).</summary>
     public async Task<QualityReport> RunAsync(
-        IReadOnlyList<GoldenCaseFile> files, QualityRunSettings settings, CancellationToken cancellationToken = default)
+        IReadOnlyList<GoldenCaseFile> files, QualityRunSettings settings, IProgress<int>? progress, CancellationToken cancellationToken = default)
     {
         var engine = data.Current;
         var ruleKeys = engine.Data.Detectors.SelectMany(d => d.Rules).Select(r => LabelText.Compact(r.RawLabel))
@@ -50,6 +55,7 @@ public sealed class QualityRunner(MappingPipeline pipeline, EngineDataProvider d
                     decision.Duration.TotalMilliseconds,
                     decision.RuleTier is { } tier ? MatchTierConfidence.Name(tier) : null,
                     verdict));
+                progress?.Report(results.Count);
             }
         }
 
