@@ -10,7 +10,7 @@ public sealed class BenchHttpCommandTests
     {
         using var workspace = new CliWorkspace();
 
-        var run = await workspace.RunAsync("bench", "http", "--clients", "1,2", "--seconds", "0.3", "--warmup", "0.1", "--repeats", "2", "--format", "json");
+        var run = await workspace.RunAsync("bench", "http", "--clients", "1,2", "--seconds", "0.6", "--warmup", "0.1", "--repeats", "2", "--format", "json");
 
         Assert.True(run.ExitCode == 0, run.Err);
         using var result = JsonDocument.Parse(run.Out);
@@ -23,10 +23,11 @@ public sealed class BenchHttpCommandTests
         Assert.Equal([1, 2, 1, 2, 1, 2], runs.Select(r => r.GetProperty("clients").GetInt32()));
         foreach (var r in runs)
         {
-            Assert.True(r.GetProperty("requests").GetInt64() > 0);
-            Assert.True(r.GetProperty("requests_per_second").GetDouble() > 0);
-            Assert.True(r.GetProperty("p50_ms").GetDouble() > 0);
-            Assert.True(r.GetProperty("p99_ms").GetDouble() >= r.GetProperty("p50_ms").GetDouble());
+            // A short run on a loaded machine still completes requests; say which run did not.
+            Assert.True(r.GetProperty("requests").GetInt64() > 0, r.ToString());
+            Assert.True(r.GetProperty("requests_per_second").GetDouble() > 0, r.ToString());
+            Assert.True(r.GetProperty("p50_ms").GetDouble() > 0, r.ToString());
+            Assert.True(r.GetProperty("p99_ms").GetDouble() >= r.GetProperty("p50_ms").GetDouble(), r.ToString());
             Assert.Equal(0, r.GetProperty("non200").GetInt64());
         }
 
@@ -35,7 +36,7 @@ public sealed class BenchHttpCommandTests
         Assert.All(worst, w => Assert.Equal(200, w.GetProperty("status").GetInt32()));
         Assert.All(worst, w => Assert.Equal(400, w.GetProperty("words").GetInt32()));
         Assert.Equal(422, root.GetProperty("over_limits").GetProperty("status").GetInt32());
-        Assert.True(root.GetProperty("contention").GetProperty("singles").GetInt32() > 0);
+        Assert.True(root.GetProperty("contention").GetProperty("singles").GetInt32() > 0, root.GetProperty("contention").ToString());
     }
 
     [Fact]

@@ -26,12 +26,12 @@ public sealed class RunbookActionLinksTests : IAsyncLifetime
     [Fact]
     public async Task SetBatchLimits_LinkArguments_ProposeTheChangeFromWhatIsLive()
     {
-        var proposal = await ProposeAsync("set-batch-limits", new() { ["size"] = "16", ["wait_ms"] = "0" });
+        var proposal = await ProposeAsync("set-batch-limits", new() { ["size"] = "16", ["wait_ms"] = "5" });
 
         Assert.Null(proposal.Problem);
-        Assert.Equal(new ActionChange("batch limits", "max 64, wait 2 ms", "max 16, wait 0 ms"), Assert.Single(proposal.Changes));
+        Assert.Equal(new ActionChange("batch limits", "max 64, wait 0 ms", "max 16, wait 5 ms"), Assert.Single(proposal.Changes));
         await RunAsync(proposal);
-        Assert.Equal((16, TimeSpan.Zero), (Controls.MaxBatchSize, Controls.MaxBatchWait));
+        Assert.Equal((16, TimeSpan.FromMilliseconds(5)), (Controls.MaxBatchSize, Controls.MaxBatchWait));
     }
 
     [Theory]
