@@ -52,6 +52,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddSingleton<HealthProbe>();
         services.AddMonitoring();
         services.AddAlerts(settings);
+        services.AddIncidents(settings.Escalation);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerOpenApi>());
 
