@@ -8,7 +8,7 @@ namespace Mapper.Console.Incidents;
 /// Projects an incident's timeline from what the store already holds, at the moment it is asked, so it can never
 /// disagree with its sources: over the window (started → resolved, or now) every audit row (incident rows only for
 /// this incident) and every critical alert transition; regardless of the window, audit rows carrying this incident's
-/// id, the transitions of linked alerts from when their condition began, the incident's escalations and its notes.
+/// id or naming it, the transitions of linked alerts from when their condition began, the incident's escalations and its notes.
 /// Applied audit rows that made a note or an escalation are shown as that note or escalation, once.
 /// </summary>
 public sealed class IncidentTimeline(IDbContextFactory<MapperDbContext> store, SliReadings readings, TimeProvider time)
@@ -30,8 +30,11 @@ public sealed class IncidentTimeline(IDbContextFactory<MapperDbContext> store, S
         var notes = await db.IncidentNotes.AsNoTracking().Include(n => n.Revisions).Where(n => n.IncidentId == id).ToListAsync(cancellationToken);
         var escalations = await db.Escalations.AsNoTracking()
             .Where(e => e.IncidentId == id || (e.IncidentId == null && e.At >= start && e.At <= end)).ToListAsync(cancellationToken);
+        var target = IncidentTargets.Incident(id);
+
+        // A denied or refused incident command never reached its plan, so its row names the incident by target only.
         var audit = await db.Audit.AsNoTracking()
-            .Where(e => e.IncidentId == id || (e.OccurredAt >= start && e.OccurredAt <= end && !e.Action.StartsWith(IncidentTargets.Prefix)))
+            .Where(e => e.IncidentId == id || e.Target == target || (e.OccurredAt >= start && e.OccurredAt <= end && !e.Action.StartsWith(IncidentTargets.Prefix)))
             .OrderBy(e => e.Id).Take(MaxRows).ToListAsync(cancellationToken);
         var names = links.Select(l => l.Alert).ToList();
         var linkedFrom = links.Count == 0 ? start : links.Min(l => l.Since);
