@@ -15,7 +15,7 @@ public static class AdminEndpoints
     {
         var open = app.MapGroup(Prefix).AllowAnonymous();
         var api = app.MapGroup(Prefix).RequireAuthorization(ConsoleIdentityExtensions.ApiViewerPolicy);
-        api.MapControls().MapAdapters().MapAudit().MapDrills().MapAlerts().MapAccounts(open);
+        api.MapControls().MapAdapters().MapAudit().MapDrills().MapAlerts().MapIncidents().MapAccounts(open);
         return app;
     }
 }
