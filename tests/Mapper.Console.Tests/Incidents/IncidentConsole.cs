@@ -38,7 +38,8 @@ public sealed class IncidentConsole : IAsyncDisposable
 
     public static async Task<IncidentConsole> StartAsync(Dictionary<string, string?>? settings = null, Engine.Model.IModelScorer? model = null)
     {
-        var clock = new FakeTimeProvider(Start);
+        // The accounts are made a second before Start, so no test's incident window holds their rows.
+        var clock = new FakeTimeProvider(Start.AddSeconds(-1));
         var factory = new MapperFactory(settings, model, clock, s =>
         {
             s.AddSingleton<IActionHandler, OtherFeatureRows>();
@@ -46,6 +47,7 @@ public sealed class IncidentConsole : IAsyncDisposable
         var console = new IncidentConsole(factory, clock);
         await factory.AddUserAsync("otto", ConsoleRole.Operator);
         await factory.AddUserAsync("vera", ConsoleRole.Viewer);
+        clock.Advance(TimeSpan.FromSeconds(1));
         return console;
     }
 
