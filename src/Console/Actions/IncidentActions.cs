@@ -5,8 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Mapper.Console.Actions;
 
-/// <summary>Plans the incident's own changes: open, link an alert, status, severity, commander, title and summary.</summary>
-public sealed class IncidentActions(AlertEvaluator alerts) : IActionHandler
+/// <summary>
+/// Plans the incident's own changes: open, link an alert, status, severity, commander, title and summary. The alert
+/// evaluator is read at plan time, not injected: it sits on the sampler, whose reader asks for the model's start-up,
+/// which needs the executor and so its handlers (a cycle the container would hang on).
+/// </summary>
+public sealed class IncidentActions : IActionHandler
 {
     public bool Handles(OperatorCommand command) => command is OpenIncident or LinkAlert or SetIncidentStatus or SetIncidentSeverity or SetCommander or EditIncident;
 
@@ -26,12 +30,12 @@ public sealed class IncidentActions(AlertEvaluator alerts) : IActionHandler
         await scope.Db.Incidents.FirstOrDefaultAsync(i => i.Id == id, scope.CancellationToken)
         ?? throw ActionRefusedException.Invalid($"incident: there is no incident {id}");
 
-    private async Task<ActionPlan> OpenAsync(OpenIncident open, ActionScope scope)
+    private static async Task<ActionPlan> OpenAsync(OpenIncident open, ActionScope scope)
     {
         var title = IncidentRules.Text(open.Title, "title", IncidentRules.MaxTitle);
         var severity = IncidentRules.Severity(open.Severity);
         var summary = open.Summary is null ? null : IncidentRules.Text(open.Summary, "summary", IncidentRules.MaxSummary);
-        var alert = open.Alert is { } name ? Alert(name) : null;
+        var alert = open.Alert is { } name ? Alert(scope, name) : null;
         var started = open.StartedAt is { } given ? IncidentRules.Moment(given, scope.Now, "started_at") : alert is null ? scope.Now : ConditionSince(alert, scope.Now);
         var id = (await scope.Db.Incidents.MaxAsync(i => (long?)i.Id, scope.CancellationToken) ?? 0) + 1;
         var actor = scope.Actor.Actor;
@@ -59,7 +63,7 @@ public sealed class IncidentActions(AlertEvaluator alerts) : IActionHandler
         };
     }
 
-    private async Task<ActionPlan> LinkAsync(LinkAlert link, ActionScope scope)
+    private static async Task<ActionPlan> LinkAsync(LinkAlert link, ActionScope scope)
     {
         var incident = await FindAsync(scope, link.Incident);
         if (!IncidentRules.IsOpen(incident.Status))
@@ -67,7 +71,7 @@ public sealed class IncidentActions(AlertEvaluator alerts) : IActionHandler
             throw ActionRefusedException.Invalid($"incident {incident.Id} is resolved; reopen it before linking alerts");
         }
 
-        var alert = Alert(link.Alert);
+        var alert = Alert(scope, link.Alert);
         if (await scope.Db.IncidentAlerts.AnyAsync(a => a.IncidentId == incident.Id && a.Alert == alert.Name, scope.CancellationToken))
         {
             throw ActionRefusedException.Invalid($"alert: {alert.Name} is already linked to incident {incident.Id}");
@@ -179,9 +183,12 @@ public sealed class IncidentActions(AlertEvaluator alerts) : IActionHandler
         },
     };
 
-    private AlertStatus Alert(string name) =>
-        alerts.Current.FirstOrDefault(a => string.Equals(a.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
-        ?? throw ActionRefusedException.Invalid($"alert: '{name}' is not an alert; the alerts are {string.Join(", ", alerts.Definitions.Select(d => d.Name))}");
+    private static AlertStatus Alert(ActionScope scope, string name)
+    {
+        var alerts = scope.Services.GetRequiredService<AlertEvaluator>();
+        return alerts.Current.FirstOrDefault(a => string.Equals(a.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
+            ?? throw ActionRefusedException.Invalid($"alert: '{name}' is not an alert; the alerts are {string.Join(", ", alerts.Definitions.Select(d => d.Name))}");
+    }
 
     private static DateTimeOffset ConditionSince(AlertStatus alert, DateTimeOffset now) =>
         alert.State is AlertState.Firing or AlertState.Pending ? alert.PendingSince ?? alert.FiringSince ?? alert.Since : now;
