@@ -19,6 +19,7 @@ public static class RemoteCommands
         .. UsersCommands.All,
         .. DrillsCommands.All,
         .. AlertsCommands.Remote,
+        .. IncidentsCommands.All,
     ];
 
     /// <summary>A remote verb: it also takes <c>--url</c> and <c>--format</c>, and a refusal becomes the exit code it means.</summary>

@@ -28,6 +28,9 @@ public sealed record ActionPlan(string? OldValue, string? NewValue)
     public string? Secret { get; init; }
 
     public string? Created { get; init; }
+
+    /// <summary>The incident the audit row belongs to when the command did not say (one the action itself creates).</summary>
+    public long? IncidentId { get; init; }
 }
 
 /// <summary>What a handler sees while planning and writing: the store's context for this action and its services.</summary>

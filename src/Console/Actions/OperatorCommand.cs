@@ -13,6 +13,9 @@ public abstract record OperatorCommand
 
     public long? ExpectedEpoch { get; init; }
 
+    /// <summary>The incident this action is taken for (a runbook step checked in it, a control changed from its page): recorded on the audit row.</summary>
+    public long? IncidentId { get; init; }
+
     /// <summary>The audit row's action name, e.g. <c>controls.kill_switch</c>.</summary>
     public abstract string Action { get; }
 

@@ -112,7 +112,8 @@ public sealed partial class OperatorExecutor(
         AuditEntry? entry;
         try
         {
-            entry = await TryAppendAsync(context, command, "applied", plan.OldValue, plan.NewValue, plan.Detail, next, plan.Write);
+            var recorded = plan.IncidentId is { } incident ? command with { IncidentId = incident } : command;
+            entry = await TryAppendAsync(context, recorded, "applied", plan.OldValue, plan.NewValue, plan.Detail, next, plan.Write);
         }
         catch (ActionRefusedException refused)
         {
@@ -177,6 +178,7 @@ public sealed partial class OperatorExecutor(
             Result = result,
             Detail = Clip(detail),
             RequestId = actor.Actor.RequestId,
+            IncidentId = command.IncidentId,
             Epoch = next?.Epoch ?? context.Live.Epoch,
             Live = next?.ToJson(),
             SchemaValidPercent = slis.SchemaValidPercentage,

@@ -15,7 +15,7 @@ public static class AdminEndpoints
     {
         var open = app.MapGroup(Prefix).AllowAnonymous();
         var api = app.MapGroup(Prefix).RequireAuthorization(ConsoleIdentityExtensions.ApiViewerPolicy);
-        api.MapControls().MapAdapters().MapRegressionCases().MapAudit().MapDrills().MapAlerts().MapDecisions().MapAccounts(open);
+        api.MapControls().MapAdapters().MapRegressionCases().MapAudit().MapDrills().MapAlerts().MapIncidents().MapDecisions().MapAccounts(open);
         return app;
     }
 }

@@ -55,6 +55,7 @@ public static class ConsoleServiceCollectionExtensions
         services.AddOperationsPages();
         services.AddPlayground();
         services.AddAdapterCatalog();
+        services.AddIncidents(settings.Escalation);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         services.AddOpenApi(o => o.AddDocumentTransformer<BearerOpenApi>());
         services.AddRunbooks(configuration);

@@ -1,6 +1,7 @@
 using Mapper.Console.Api;
 using Mapper.Console.Drills;
 using Mapper.Console.Identity;
+using Mapper.Console.Incidents;
 using Mapper.Console.Monitoring.Alerts;
 using Mapper.Engine;
 using Mapper.Engine.Model;
@@ -9,7 +10,7 @@ using Mapper.Engine.Telemetry;
 namespace Mapper.Console.Hosting;
 
 /// <summary>The bound and validated configuration sections the console starts from.</summary>
-public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOptions Slo, ModelSettings Model, SecurityOptions Security, DrillOptions Drills, AlertOptions Alerts)
+public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOptions Slo, ModelSettings Model, SecurityOptions Security, DrillOptions Drills, AlertOptions Alerts, EscalationOptions Escalation)
 {
     /// <summary>Binds every section and validates it; throws <see cref="InvalidConfigurationException"/> listing every problem.</summary>
     public static ConsoleSettings Load(IConfiguration configuration)
@@ -22,6 +23,7 @@ public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOp
         var security = Bind<SecurityOptions>(configuration, SecurityOptions.Section, problems);
         var drills = Bind<DrillOptions>(configuration, DrillOptions.Section, problems);
         var alerts = AlertOptions.Load(configuration, problems);
+        var escalation = Bind<EscalationOptions>(configuration, EscalationOptions.Section, problems);
         problems.AddRange(engine.Validate());
         problems.AddRange(api.Validate());
         problems.AddRange(slo.Validate());
@@ -29,6 +31,7 @@ public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOp
         problems.AddRange(security.Validate());
         problems.AddRange(drills.Validate());
         problems.AddRange(alerts.Validate(AlertCatalog.Names));
+        problems.AddRange(escalation.Validate());
         if (problems.Count > 0)
         {
             throw new InvalidConfigurationException(problems);
@@ -45,7 +48,7 @@ public sealed record ConsoleSettings(EngineOptions Engine, ApiOptions Api, SloOp
             throw new InvalidConfigurationException([$"{EngineOptions.Section}:DataDirectory '{engine.DataDirectory}' cannot be created: {e.Message}"]);
         }
 
-        return new ConsoleSettings(engine, api, slo, model, security, drills, alerts);
+        return new ConsoleSettings(engine, api, slo, model, security, drills, alerts, escalation);
     }
 
     private static T Bind<T>(IConfiguration configuration, string section, List<string> problems)

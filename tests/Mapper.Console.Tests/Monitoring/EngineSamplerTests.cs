@@ -29,8 +29,8 @@ public sealed class EngineSamplerTests
         }
 
         await ApiCalls.EventuallyAsync(() => Task.Run(() => Assert.True(history.Recent(SliHistory.MemorySpan).Count >= 2)), TimeSpan.FromSeconds(10));
-        // Only the alert evaluator listens; no page does, and the sampler samples anyway.
-        Assert.Equal(1, sampler.Subscribers);
+        // Only the alert evaluator and the escalator listen; no page does, and the sampler samples anyway.
+        Assert.Equal(2, sampler.Subscribers);
         Assert.Equal(1, sampler.Latest.Slis.Requests);
     }
 
