@@ -68,6 +68,7 @@ public sealed class ThresholdCardTests(ConsoleFixture console) : BrowserTest(con
             var recount = WhatIfRecount.Of(window, Proposed, own);
 
             await Expect(controls.ThresholdPreview).ToHaveTextAsync(recount.Sentence());
+            TestContext.Current.TestOutputHelper?.WriteLine($"the page and the recount of {window.Count} decisions: {recount.Sentence()}");
 
             // The recount stands for what the page counted only if nothing arrived and the window did not move past a decision.
             var ended = DateTimeOffset.UtcNow;
