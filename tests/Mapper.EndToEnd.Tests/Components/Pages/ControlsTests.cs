@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.Playwright;
 using Mapper.EndToEnd.Tests.Support;
 using Mapper.EndToEnd.Tests.Support.Pages;
 using static Microsoft.Playwright.Assertions;
@@ -13,6 +15,8 @@ namespace Mapper.EndToEnd.Tests.Components.Pages;
 public sealed class ControlsTests(ConsoleFixture console) : BrowserTest(console)
 {
     private const string ViewerWhy = "takes the operator role (you are viewer)";
+
+    private const string OwnDetector = "presidio";
 
     [Fact]
     public async Task KillSwitch_OperatorFlipsItOnThePage_RulesAnswerBannerOnEveryPageAuditRowThenBackOff()
@@ -67,52 +71,69 @@ public sealed class ControlsTests(ConsoleFixture console) : BrowserTest(console)
     [Fact]
     public async Task Controls_Viewer_EveryChangeDisabledWithTheReasonAndTheServerRefusesAnyway()
     {
-        var session = await OpenSignedInAsync(Console.Viewer);
-        var controls = await new ControlsPage(session.Page).GotoAsync();
-        await session.WaitForCircuitAsync();
-
-        await Expect(controls.ReadOnlyNotice).ToContainTextAsync(ViewerWhy);
-        foreach (var (name, button) in controls.ChangeButtons)
-        {
-            await Expect(button).ToBeDisabledAsync();
-            Assert.True(ViewerWhy == await Fields.TitleAsync(button), $"the {name} button's title: '{await Fields.TitleAsync(button)}'");
-        }
-
-        foreach (var (name, field) in controls.ChangeFields)
-        {
-            Assert.True(await field.IsDisabledAsync(), $"the {name} field is enabled for a viewer");
-        }
-
+        // A detector with its own threshold, so its Edit and Clear buttons are on the page too.
+        await Console.Api.SetDetectorThresholdAsync(OwnDetector, 0.7, "e2e: a row for the viewer to see", Cancellation);
         var before = await Console.Api.ControlsAsync(Cancellation);
-        using var viewerApi = await AdminApi.SignInAsync(Console.Server.BaseAddress, Console.Viewer.Name, Console.Viewer.Password, Cancellation);
         try
         {
-            var killSwitch = await viewerApi.TrySendAsync(HttpMethod.Put, "/api/v1/controls/kill-switch", new JsonObject { ["on"] = true, ["reason"] = "a viewer tries" }, Cancellation);
-            var threshold = await viewerApi.TrySendAsync(HttpMethod.Put, "/api/v1/controls/threshold", new JsonObject { ["value"] = 0.9, ["reason"] = "a viewer tries" }, Cancellation);
+            var session = await OpenSignedInAsync(Console.Viewer);
+            var controls = await new ControlsPage(session.Page).GotoAsync();
+            await session.WaitForCircuitAsync();
+            await Expect(controls.ReadOnlyNotice).ToContainTextAsync(ViewerWhy);
 
-            foreach (var (status, body) in new[] { killSwitch, threshold })
+            // Looking up what was live is reading, so a viewer may (the next minute: the box takes minutes, and the
+            // browser's zone is UTC); restoring it is a change.
+            await controls.RestoreAt.FillAsync(DateTime.UtcNow.AddMinutes(1).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture));
+            await controls.RestoreShow.ClickAsync();
+            await Expect(controls.LiveAt).ToBeVisibleAsync();
+
+            ILocator[] rowButtons = [controls.DetectorThresholdEdit(OwnDetector), controls.DetectorThresholdClear(OwnDetector), controls.RestoreApply];
+            foreach (var button in controls.ChangeButtons.Concat(rowButtons))
             {
-                Assert.Equal(403, status);
-                Assert.Equal("INSUFFICIENT_RBAC", (string?)body?["detail"]?["error_code"]);
+                await Expect(button).ToBeDisabledAsync();
+                Assert.True(ViewerWhy == await Fields.TitleAsync(button), $"{button}: title '{await Fields.TitleAsync(button)}'");
             }
 
-            var after = await Console.Api.ControlsAsync(Cancellation);
-            Assert.Equal((long)before["epoch"]!, (long)after["epoch"]!);
-            Assert.False((bool)after["kill_switch"]!["on"]!);
-            Assert.Equal((double)before["threshold"]!["value"]!, (double)after["threshold"]!["value"]!);
-            var denied = await Console.Api.AuditAsync($"actor={Console.Viewer.Name}&result=denied", Cancellation);
-            Assert.Contains(denied, r => (string?)r!["action"] == "controls.kill_switch" && (string?)r["door"] == "api");
+            foreach (var (name, field) in controls.ChangeFields)
+            {
+                Assert.True(await field.IsDisabledAsync(), $"the {name} field is enabled for a viewer");
+            }
+
+            await ServerRefusesTheViewerAsync(before);
             await Expect(controls.KillSwitchState).ToContainTextAsync(ControlsPage.StateOff);
         }
         finally
         {
             await PutKillSwitchOffAsync();
-            var threshold = (double)(await Console.Api.ControlsAsync(CancellationToken.None))["threshold"]!["value"]!;
-            if (threshold != (double)before["threshold"]!["value"]!)
+            var live = await Console.Api.ControlsAsync(CancellationToken.None);
+            if ((double)live["threshold"]!["value"]! != (double)before["threshold"]!["value"]!)
             {
                 await Console.Api.SetThresholdAsync((double)before["threshold"]!["value"]!, "e2e: put back after a viewer's change got through", CancellationToken.None);
             }
+
+            await Console.Api.ClearDetectorThresholdAsync(OwnDetector, "e2e: the viewer test's row goes", CancellationToken.None);
         }
+    }
+
+    /// <summary>The viewer's token on the admin API: every change is a 403, audited as denied, and nothing live moves.</summary>
+    private async Task ServerRefusesTheViewerAsync(JsonNode before)
+    {
+        using var viewerApi = await AdminApi.SignInAsync(Console.Server.BaseAddress, Console.Viewer.Name, Console.Viewer.Password, Cancellation);
+        var killSwitch = await viewerApi.TrySendAsync(HttpMethod.Put, "/api/v1/controls/kill-switch", new JsonObject { ["on"] = true, ["reason"] = "a viewer tries" }, Cancellation);
+        var threshold = await viewerApi.TrySendAsync(HttpMethod.Put, "/api/v1/controls/threshold", new JsonObject { ["value"] = 0.9, ["reason"] = "a viewer tries" }, Cancellation);
+
+        foreach (var (status, body) in new[] { killSwitch, threshold })
+        {
+            Assert.Equal(403, status);
+            Assert.Equal("INSUFFICIENT_RBAC", (string?)body?["detail"]?["error_code"]);
+        }
+
+        var after = await Console.Api.ControlsAsync(Cancellation);
+        Assert.Equal((long)before["epoch"]!, (long)after["epoch"]!);
+        Assert.False((bool)after["kill_switch"]!["on"]!);
+        Assert.Equal((double)before["threshold"]!["value"]!, (double)after["threshold"]!["value"]!);
+        var denied = await Console.Api.AuditAsync($"actor={Console.Viewer.Name}&result=denied", Cancellation);
+        Assert.Contains(denied, r => (string?)r!["action"] == "controls.kill_switch" && (string?)r["door"] == "api");
     }
 
     private async Task PutKillSwitchOffAsync()

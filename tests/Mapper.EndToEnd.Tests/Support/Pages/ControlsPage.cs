@@ -43,12 +43,22 @@ public sealed partial class ControlsPage(IPage page) : Shell(page)
 
     public ILocator ResetApply => Page.GetByTestId("reset-apply");
 
+    /// <summary>The time whose controls to look up (a <c>datetime-local</c> box in the browser's zone).</summary>
+    public ILocator RestoreAt => Fields.Input(Page, "restore-at");
+
+    public ILocator RestoreShow => Page.GetByTestId("restore-show");
+
+    /// <summary>Shown once a past time's controls are on screen.</summary>
+    public ILocator RestoreApply => Page.GetByTestId("restore-apply");
+
+    public ILocator LiveAt => Page.GetByTestId("live-at");
+
+    public ILocator DetectorThresholdEdit(string detector) => Page.GetByTestId("detector-threshold-edit-" + detector);
+
+    public ILocator DetectorThresholdClear(string detector) => Page.GetByTestId("detector-threshold-clear-" + detector);
+
     /// <summary>Every button that changes something live and is on the page before anything is looked up.</summary>
-    public IReadOnlyList<(string Name, ILocator Button)> ChangeButtons =>
-    [
-        ("kill switch", KillSwitchToggle), ("threshold apply", ThresholdApply), ("detector threshold add", DetectorThresholdAdd),
-        ("batch apply", BatchApply), ("reset", ResetApply),
-    ];
+    public IReadOnlyList<ILocator> ChangeButtons => [KillSwitchToggle, ThresholdApply, DetectorThresholdAdd, BatchApply, ResetApply];
 
     /// <summary>Every field that edits a live value.</summary>
     public IReadOnlyList<(string Name, ILocator Field)> ChangeFields =>
