@@ -8,7 +8,11 @@ namespace Mapper.EndToEnd.Tests.Support.Pages;
 /// </summary>
 public sealed class ConfirmDialog(IPage page)
 {
-    public ILocator Root => page.GetByTestId("confirm-dialog");
+    /// <summary>
+    /// The whole dialog: MudDialog puts its attributes (the test id) on its content only, and the buttons sit beside
+    /// that, in the dialog's actions.
+    /// </summary>
+    public ILocator Root => page.Locator("[role=dialog]").Filter(new() { Has = page.GetByTestId("confirm-dialog") });
 
     /// <summary>One row per change: what, from, →, to.</summary>
     public ILocator Changes => Root.GetByTestId("confirm-changes").Locator("tr");
