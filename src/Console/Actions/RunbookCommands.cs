@@ -4,8 +4,8 @@ using Mapper.Console.Identity;
 namespace Mapper.Console.Actions;
 
 /// <summary>
-/// Starts a free-standing run of a runbook (one not tied to an incident): its audit row's id is the run's id, and
-/// the row itself records who started it, when, and the SLIs at that moment.
+/// Starts a run of a runbook, for the open incident (<see cref="OperatorCommand.IncidentId"/>) or free-standing: its
+/// audit row's id is the run's id, and the row itself records who started it, when, and the SLIs at that moment.
 /// </summary>
 public sealed record StartRunbookRun(string Runbook) : OperatorCommand
 {

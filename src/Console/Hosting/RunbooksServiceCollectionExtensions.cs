@@ -43,8 +43,8 @@ public static class RunbooksServiceCollectionExtensions
         services.AddSingleton<RunbookAction, ActivateAdapterLinkAction>();
         services.AddSingleton<RunbookAction, StartDrillLinkAction>();
         services.AddSingleton<RunbookAction, StopDrillLinkAction>();
-        services.AddSingleton<RunbookAction>(new NotYetAction("open-incident", NotYetAction.IncidentsLater));
-        services.AddSingleton<RunbookAction>(new NotYetAction("page-secondary", NotYetAction.IncidentsLater));
+        services.AddSingleton<RunbookAction, OpenIncidentLinkAction>();
+        services.AddSingleton<RunbookAction, PageSecondaryLinkAction>();
         services.AddSingleton<RunbookActionRegistry>();
 
         services.AddSingleton<PanelReads>();

@@ -24,8 +24,8 @@ public sealed class RunbookRunActions(RunbookLibrary library) : IActionHandler
         var runbook = Runbook(start.Runbook);
         return new ActionPlan(null, runbook.Name)
         {
-            Detail = $"free-standing run of '{runbook.Title}' ({runbook.Steps.Count()} steps)",
-            Message = $"a new run of {runbook.Title} started",
+            Detail = (start.IncidentId is { } incident ? $"run of '{runbook.Title}' for incident #{incident}" : $"free-standing run of '{runbook.Title}'") + $" ({runbook.Steps.Count()} steps)",
+            Message = $"a new run of {runbook.Title} started" + (start.IncidentId is { } id ? $" for incident #{id}" : ""),
         };
     }
 

@@ -65,7 +65,7 @@ public sealed class RunbookPanelsTests : IAsyncLifetime
     public async Task RecentChanges_LeavesOutTheRunbooksOwnRows()
     {
         var runs = _page.Factory.Services.GetRequiredService<Mapper.Console.Runbooks.RunbookRuns>();
-        await runs.StartAsync(new Mapper.Console.Actions.Actor("otto", Mapper.Console.Actions.Door.Runbook), "kill-switch", Xunit.TestContext.Current.CancellationToken);
+        await runs.StartAsync(new Mapper.Console.Actions.Actor("otto", Mapper.Console.Actions.Door.Runbook), "kill-switch", null, Xunit.TestContext.Current.CancellationToken);
 
         var cut = Panel("recent-changes");
 

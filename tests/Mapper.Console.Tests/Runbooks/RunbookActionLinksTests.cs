@@ -126,22 +126,42 @@ public sealed class RunbookActionLinksTests : IAsyncLifetime
         Assert.StartsWith("the model path is off (Model:Enabled=false)", proposal.Problem, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("open-incident")]
-    [InlineData("page-secondary")]
-    public void IncidentActions_AreKnownAndUnavailable(string name)
+    [Fact]
+    public async Task OpenIncident_NoneOpen_OpensOneLinkedToTheAlertThenOffersToLinkInsteadOfASecond()
     {
-        Assert.Equal(NotYetAction.IncidentsLater, Registry.Find(name)?.Unavailable);
+        var proposal = await ProposeAsync("open-incident", new() { ["alert"] = "Mapper5xxHigh", ["severity"] = "critical" });
+
+        Assert.Null(proposal.Problem);
+        Assert.Equal(new ActionChange("incident", "none open", "Mapper5xxHigh firing (critical), linked to Mapper5xxHigh"), Assert.Single(proposal.Changes));
+        var outcome = await RunAsync(proposal);
+        var second = await ProposeAsync("open-incident", new() { ["alert"] = "MapperFallbackHigh", ["severity"] = "warning" });
+        var same = await ProposeAsync("open-incident", new() { ["alert"] = "Mapper5xxHigh", ["severity"] = "critical" });
+
+        Assert.Equal($"Link MapperFallbackHigh to incident #{outcome.Created}", second.Title);
+        Assert.StartsWith($"incident #{outcome.Created} (Mapper5xxHigh firing) is open already", same.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PageSecondary_WithAnOpenIncident_PagesForIt()
+    {
+        var opened = await _factory.Executor().RunAsync(new Actor("admin", Door.Page), new OpenIncident("5xx storm", "critical"), Ct);
+
+        var proposal = await ProposeAsync("page-secondary", []);
+
+        Assert.Null(proposal.Problem);
+        Assert.Equal($"paged for incident #{opened.Created}: 5xx storm", Assert.Single(proposal.Changes).To);
+        Assert.True((await RunAsync(proposal)).Succeeded);
     }
 
     private RunbookActionRegistry Registry => _factory.Services.GetRequiredService<RunbookActionRegistry>();
 
     private Task<ActionProposal> ProposeAsync(string name, Dictionary<string, string> values) => Registry.Find(name)!.ProposeAsync(values, Ct);
 
-    private async Task RunAsync(ActionProposal proposal)
+    private async Task<ActionOutcome> RunAsync(ActionProposal proposal)
     {
         Assert.Null(proposal.Problem);
-        var outcome = await _factory.Executor().RunAsync(Actor.System, proposal.Command!("a test of the runbook actions", null), Ct);
+        var outcome = await _factory.Executor().RunAsync(new Actor("admin", Door.Runbook), proposal.Command!("a test of the runbook actions", null), Ct);
         Assert.True(outcome.Succeeded, outcome.Message);
+        return outcome;
     }
 }

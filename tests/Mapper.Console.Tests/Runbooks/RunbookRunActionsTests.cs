@@ -35,11 +35,30 @@ public sealed class RunbookRunActionsTests : IAsyncLifetime
     private RunbookDocument KillSwitch => _factory.Services.GetRequiredService<RunbookLibrary>().Find("kill-switch")!;
 
     [Fact]
+    public async Task CheckAsync_WhileAnIncidentIsOpen_TheRunBelongsToItAndTheCheckShowsOnItsTimeline()
+    {
+        var opened = await _factory.Executor().RunAsync(new Actor("admin", Door.Page), new OpenIncident("schema-valid low", "warning"), Ct);
+        var incident = long.Parse(opened.Created!, System.Globalization.CultureInfo.InvariantCulture);
+        var before = await Runs.CurrentAsync("kill-switch", Ct);
+
+        await Runs.CheckAsync(Otto, "kill-switch", before.Run?.Id, before.Incident?.Id, KillSwitch.Steps.First(), true, Ct);
+        var after = await Runs.CurrentAsync("kill-switch", Ct);
+        var timeline = await _factory.Services.GetRequiredService<Mapper.Console.Incidents.IncidentsService>().TimelineAsync(incident, Ct);
+
+        Assert.Equal(incident, before.Incident!.Id);
+        Assert.Null(before.Run);
+        Assert.Equal(incident, after.Incident!.Id);
+        Assert.True(after.Checks[KillSwitch.Steps.First().Id].Checked);
+        Assert.Contains(timeline!.Events, e => e.Kind == Mapper.Console.Incidents.TimelineKind.Runbook && e.Actor!.StartsWith("otto", StringComparison.Ordinal) && e.Detail!.Contains("Turn it on", StringComparison.Ordinal));
+        Assert.Contains(timeline.Events, e => e.Detail == $"run of 'Kill switch' for incident #{incident} (2 steps)");
+    }
+
+    [Fact]
     public async Task CheckAsync_NoRunYet_StartsOneAndRecordsTheCheckOnIt()
     {
         var step = KillSwitch.Steps.First();
 
-        var outcome = await Runs.CheckAsync(Otto, "kill-switch", null, step, true, Ct);
+        var outcome = await Runs.CheckAsync(Otto, "kill-switch", null, null, step, true, Ct);
 
         Assert.True(outcome.Succeeded, outcome.Message);
         var state = await Runs.CurrentAsync("kill-switch", Ct);
@@ -52,10 +71,10 @@ public sealed class RunbookRunActionsTests : IAsyncLifetime
     public async Task CheckAsync_CheckedThenUnchecked_NewestRowIsTheState()
     {
         var step = KillSwitch.Steps.First();
-        await Runs.CheckAsync(Otto, "kill-switch", null, step, true, Ct);
+        await Runs.CheckAsync(Otto, "kill-switch", null, null, step, true, Ct);
         var run = (await Runs.CurrentAsync("kill-switch", Ct)).Run!.Id;
 
-        var uncheck = await Runs.CheckAsync(new Actor("admin", Door.Runbook), "kill-switch", run, step, false, Ct);
+        var uncheck = await Runs.CheckAsync(new Actor("admin", Door.Runbook), "kill-switch", run, null, step, false, Ct);
 
         Assert.True(uncheck.Succeeded, uncheck.Message);
         var check = (await Runs.CurrentAsync("kill-switch", Ct)).Checks[step.Id];
@@ -66,10 +85,10 @@ public sealed class RunbookRunActionsTests : IAsyncLifetime
     public async Task CheckAsync_AlreadyChecked_IsRefusedNamingWhoChecked()
     {
         var step = KillSwitch.Steps.First();
-        await Runs.CheckAsync(Otto, "kill-switch", null, step, true, Ct);
+        await Runs.CheckAsync(Otto, "kill-switch", null, null, step, true, Ct);
         var run = (await Runs.CurrentAsync("kill-switch", Ct)).Run!.Id;
 
-        var again = await Runs.CheckAsync(Otto, "kill-switch", run, step, true, Ct);
+        var again = await Runs.CheckAsync(Otto, "kill-switch", run, null, step, true, Ct);
 
         Assert.Equal(ActionStatus.Invalid, again.Status);
         Assert.Contains("already checked by otto", again.Message, StringComparison.Ordinal);
@@ -78,7 +97,7 @@ public sealed class RunbookRunActionsTests : IAsyncLifetime
     [Fact]
     public async Task Executor_CheckNamesAnotherRunbooksRunOrAnUnknownStep_IsRefused()
     {
-        var drillRun = (await Runs.StartAsync(Otto, "drills", Ct)).AuditId!.Value;
+        var drillRun = (await Runs.StartAsync(Otto, "drills", null, Ct)).AuditId!.Value;
         var step = KillSwitch.Steps.First();
         var executor = _factory.Executor();
 
@@ -97,7 +116,7 @@ public sealed class RunbookRunActionsTests : IAsyncLifetime
     [Fact]
     public async Task CheckAsync_Viewer_IsDeniedAndNothingIsChecked()
     {
-        var outcome = await Runs.CheckAsync(new Actor("vera", Door.Runbook), "kill-switch", null, KillSwitch.Steps.First(), true, Ct);
+        var outcome = await Runs.CheckAsync(new Actor("vera", Door.Runbook), "kill-switch", null, null, KillSwitch.Steps.First(), true, Ct);
 
         Assert.Equal(ActionStatus.Denied, outcome.Status);
         Assert.Contains("operator role", outcome.Message, StringComparison.Ordinal);
@@ -107,9 +126,9 @@ public sealed class RunbookRunActionsTests : IAsyncLifetime
     [Fact]
     public async Task StartAsync_NewRun_BecomesCurrentWithNoChecks()
     {
-        await Runs.CheckAsync(Otto, "kill-switch", null, KillSwitch.Steps.First(), true, Ct);
+        await Runs.CheckAsync(Otto, "kill-switch", null, null, KillSwitch.Steps.First(), true, Ct);
 
-        var second = await Runs.StartAsync(new Actor("admin", Door.Runbook), "kill-switch", Ct);
+        var second = await Runs.StartAsync(new Actor("admin", Door.Runbook), "kill-switch", null, Ct);
 
         var state = await Runs.CurrentAsync("kill-switch", Ct);
         Assert.Equal((second.AuditId, "admin"), (state.Run!.Id, state.Run.StartedBy));
@@ -120,7 +139,7 @@ public sealed class RunbookRunActionsTests : IAsyncLifetime
     public async Task CheckAsync_StepTextRecorded_IsTheRunbooksOwnNotTheCallers()
     {
         var step = KillSwitch.Steps.First();
-        var run = (await Runs.StartAsync(Otto, "kill-switch", Ct)).AuditId!.Value;
+        var run = (await Runs.StartAsync(Otto, "kill-switch", null, Ct)).AuditId!.Value;
 
         await _factory.Executor().RunAsync(Otto, new CheckRunbookStep(run, "kill-switch", step.Id, "something else entirely", true), Ct);
 

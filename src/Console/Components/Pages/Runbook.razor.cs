@@ -9,7 +9,7 @@ namespace Mapper.Console.Components.Pages;
 
 /// <summary>
 /// One runbook, rendered from its Markdown: sections, steps with checkboxes, action buttons and live panels. Step
-/// checks belong to the runbook's newest run (until incidents exist); they are audit rows written through the
+/// checks belong to the open incident's run of this runbook (else its newest free-standing run); they are audit rows written through the
 /// executor. The page re-reads the file when the library reloads it and the run when the audit log grows, both
 /// noticed on the sample the layout cascades (no timer of its own).
 /// </summary>
@@ -73,7 +73,7 @@ public sealed partial class Runbook
         _busy = true;
         try
         {
-            var outcome = await Runs.StartAsync(User.Actor(Door.Runbook), _document!.Name, CancellationToken.None);
+            var outcome = await Runs.StartAsync(User.Actor(Door.Runbook), _document!.Name, _state.Incident?.Id, CancellationToken.None);
             _runError = outcome.Succeeded ? null : outcome.Message;
             _errors = new(StringComparer.Ordinal);
             await LoadRunAsync();
@@ -89,7 +89,7 @@ public sealed partial class Runbook
         _busy = true;
         try
         {
-            var outcome = await Runs.CheckAsync(User.Actor(Door.Runbook), _document!.Name, _state.Run?.Id, check.Step, check.Checked, CancellationToken.None);
+            var outcome = await Runs.CheckAsync(User.Actor(Door.Runbook), _document!.Name, _state.Run?.Id, _state.Incident?.Id, check.Step, check.Checked, CancellationToken.None);
             if (outcome.Succeeded)
             {
                 _errors.Remove(check.Step.Id);
@@ -106,4 +106,7 @@ public sealed partial class Runbook
             _busy = false;
         }
     }
+
+    /// <summary>Where the checks go: the open incident's timeline, or a free-standing run.</summary>
+    private string IncidentText => _state.Incident is { } incident ? $"(checks recorded on incident #{incident.Id}: {incident.Title})" : "(no incident open: not tied to one)";
 }

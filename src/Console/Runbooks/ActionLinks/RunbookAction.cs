@@ -62,17 +62,6 @@ public abstract class RunbookAction(string name, ConsoleRole role)
         values.TryGetValue(key, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
 }
 
-/// <summary>A name the runbooks use for a feature that is not built yet: a known action whose button is disabled.</summary>
-public sealed class NotYetAction(string name, string why) : RunbookAction(name, ConsoleRole.Operator)
-{
-    public const string IncidentsLater = "incidents are not available yet";
-
-    public override string? Unavailable => why;
-
-    public override Task<ActionProposal> ProposeAsync(IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken) =>
-        Task.FromResult(ActionProposal.Cannot(Name, why));
-}
-
 /// <summary>Every action runbook links may name, by name.</summary>
 public sealed class RunbookActionRegistry
 {
