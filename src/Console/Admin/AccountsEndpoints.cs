@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Mapper.Console.Actions;
 using Mapper.Console.Identity;
 using Mapper.Console.Store;
-using Mapper.Engine.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +22,7 @@ public static class AccountsEndpoints
         api.MapGet("/me", (HttpContext c) => Results.Json(new MeView(
             c.User.FindFirstValue(ClaimTypes.Name)!,
             ConsoleRoles.Name(c.User.FindAll(ClaimTypes.Role).Select(r => ConsoleRoles.TryParse(r.Value, out var role) ? role : ConsoleRole.Viewer).DefaultIfEmpty().Max()),
-            long.TryParse(c.User.FindFirstValue(TokenAuthenticationHandler.TokenIdClaim), out var id) ? id : null), EventJson.Options))
+            long.TryParse(c.User.FindFirstValue(TokenAuthenticationHandler.TokenIdClaim), out var id) ? id : null), AdminJson.Responses))
             .WithTags("accounts").WithSummary("Who the token acts as").Produces<MeView>();
 
         var users = api.MapGroup("/users").WithTags("accounts");
@@ -41,7 +40,7 @@ public static class AccountsEndpoints
                 views.Add(new UserView(user.UserName!, ConsoleRoles.Name(role), user.Disabled, user.LockoutEnd > DateTimeOffset.UtcNow ? user.LockoutEnd : null, user.CreatedAt));
             }
 
-            return Results.Json(views, EventJson.Options);
+            return Results.Json(views, AdminJson.Responses);
         }).WithSummary("Every account (admin)").Produces<List<UserView>>();
 
         users.MapPost("", (HttpContext c, OperatorExecutor x) => AdminResults.RunAsync<NewUserBody>(c, x, b => new AddUser(b.Name, Role(b.Role), b.Password) { Reason = b.Reason }, StatusCodes.Status201Created))
@@ -68,7 +67,7 @@ public static class AccountsEndpoints
             }
 
             var rows = await query.OrderBy(t => t.Id).ToListAsync(c.RequestAborted);
-            return Results.Json(rows.Select(t => new TokenView(t.Id, t.Name, t.Prefix, t.User!.UserName!, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt)), EventJson.Options);
+            return Results.Json(rows.Select(t => new TokenView(t.Id, t.Name, t.Prefix, t.User!.UserName!, t.CreatedAt, t.ExpiresAt, t.RevokedAt, t.LastUsedAt)), AdminJson.Responses);
         }).WithSummary("Your tokens (an admin sees everyone's, or ?user=)").Produces<List<TokenView>>();
 
         tokens.MapDelete("/{id:long}", async (long id, HttpContext c, OperatorExecutor x) =>

@@ -1,7 +1,6 @@
 using Mapper.Console.Actions;
 using Mapper.Engine.Model.Adapters;
 using Mapper.Engine.Model.Serving;
-using Mapper.Engine.Validation;
 
 namespace Mapper.Console.Admin;
 
@@ -22,7 +21,7 @@ public static class AdaptersEndpoints
             var c = live.Current.Controls;
             return Results.Json(new AdaptersView(
                 c.ActiveAdapter, c.AdapterRevision, (registry?.State ?? AdapterState.None).ToString().ToLowerInvariant(), registry?.LastError,
-                store?.List() ?? [], history, store?.Unreadable() ?? []), EventJson.Options);
+                store?.List() ?? [], history, store?.Unreadable() ?? []), AdminJson.Responses);
         }).WithSummary("Stored versions, activation history, and what serves").Produces<AdaptersView>();
 
         group.MapPost("/activate", (HttpContext c, OperatorExecutor x) => AdminResults.RunAsync<ActivateBody>(c, x, b => new ActivateAdapter(b.Id, b.Version)
@@ -37,7 +36,7 @@ public static class AdaptersEndpoints
             ExpectedEpoch = b.ExpectedEpoch,
         })).WithSummary("Return to a version that served before, as a new revision").Accepts<RollbackBody>("application/json").Produces<ActionResponse>();
 
-        group.MapGet("/training", (IServiceProvider services) => Results.Json(new TrainingView(services.GetService<TrainingJobs>()?.Current), EventJson.Options))
+        group.MapGet("/training", (IServiceProvider services) => Results.Json(new TrainingView(services.GetService<TrainingJobs>()?.Current), AdminJson.Responses))
             .WithSummary("The current or last training run, with progress").Produces<TrainingView>();
 
         group.MapPost("/training", (HttpContext c, OperatorExecutor x) => AdminResults.RunAsync<TrainingBody>(c, x, b => new StartTraining(b.Activate) { Reason = b.Reason }, StatusCodes.Status202Accepted))

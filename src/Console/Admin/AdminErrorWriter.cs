@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Mapper.Console.Api;
-using Mapper.Engine.Validation;
 
 namespace Mapper.Console.Admin;
 
@@ -12,9 +11,9 @@ public static class AdminErrorWriter
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
         var body = new ErrorBody(new ErrorDetail(errorCode, message, context.TraceIdentifier, retryable));
-        await JsonSerializer.SerializeAsync(context.Response.Body, body, EventJson.Options, context.RequestAborted);
+        await JsonSerializer.SerializeAsync(context.Response.Body, body, AdminJson.Responses, context.RequestAborted);
     }
 
     public static IResult Result(HttpContext context, int status, string errorCode, string message, bool retryable = false) =>
-        Results.Json(new ErrorBody(new ErrorDetail(errorCode, message, context.TraceIdentifier, retryable)), EventJson.Options, statusCode: status);
+        Results.Json(new ErrorBody(new ErrorDetail(errorCode, message, context.TraceIdentifier, retryable)), AdminJson.Responses, statusCode: status);
 }

@@ -21,6 +21,15 @@ public static class AdminJson
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
+    /// <summary>
+    /// How the admin API writes its answers: the canonical event shape (snake_case, nulls omitted) with enums as
+    /// their snake_case names, so a client reads "running", not a number that changes when the enum does.
+    /// </summary>
+    public static readonly JsonSerializerOptions Responses = new(Mapper.Engine.Validation.EventJson.Options)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
     /// <summary>The body as <typeparamref name="T"/>, or an error naming the field at fault.</summary>
     public static async Task<(T? Body, string? Error)> ReadAsync<T>(HttpRequest request)
         where T : class

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Mapper.Console.Actions;
-using Mapper.Engine.Validation;
 
 namespace Mapper.Console.Admin;
 
@@ -21,7 +20,7 @@ public static class AdminResults
     public static IResult From(HttpContext context, ActionOutcome outcome, int successStatus = StatusCodes.Status200OK) => outcome.Status switch
     {
         ActionStatus.Applied => Results.Json(
-            new ActionResponse("applied", outcome.Message, outcome.AuditId, outcome.Epoch, outcome.Created, outcome.Secret), EventJson.Options, statusCode: successStatus),
+            new ActionResponse("applied", outcome.Message, outcome.AuditId, outcome.Epoch, outcome.Created, outcome.Secret), AdminJson.Responses, statusCode: successStatus),
         ActionStatus.Denied => AdminErrorWriter.Result(context, StatusCodes.Status403Forbidden, "INSUFFICIENT_RBAC", outcome.Message),
         ActionStatus.Invalid => Invalid(context, outcome.Message),
         ActionStatus.Stale => AdminErrorWriter.Result(context, StatusCodes.Status409Conflict, "STALE", outcome.Message),

@@ -1,7 +1,6 @@
 using Mapper.Console.Monitoring.Alerts;
 using Mapper.Console.Monitoring.Budgets;
 using Mapper.Console.Store;
-using Mapper.Engine.Validation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Mapper.Console.Admin;
@@ -24,7 +23,7 @@ public static class AlertsEndpoints
             var runbookBase = $"{c.Request.Scheme}://{c.Request.Host}";
             var views = alerts.Current.Select(a => View(a, runbookBase)).ToList();
             var budgetViews = (await budgets.CurrentAsync(c.RequestAborted)).Select(View).ToList();
-            return Results.Json(new AlertsView(views, budgetViews), EventJson.Options);
+            return Results.Json(new AlertsView(views, budgetViews), AdminJson.Responses);
         }).WithSummary("Every alert: state, value, threshold, since, severity, runbook link; and the error budgets").Produces<AlertsView>();
 
         group.MapGet("/history", async (IDbContextFactory<MapperDbContext> store, string? alert, int? size, CancellationToken ct) =>
@@ -36,7 +35,7 @@ public static class AlertsEndpoints
                 query = query.Where(t => t.Alert == alert);
             }
 
-            return Results.Json(await query.OrderByDescending(t => t.Id).Take(Math.Clamp(size ?? 100, 1, 1000)).ToListAsync(ct), EventJson.Options);
+            return Results.Json(await query.OrderByDescending(t => t.Id).Take(Math.Clamp(size ?? 100, 1, 1000)).ToListAsync(ct), AdminJson.Responses);
         }).WithSummary("Alert transitions, newest first (when, from, to, value, how long the previous state lasted)").Produces<List<AlertTransition>>();
         return api;
     }

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using Mapper.Console.Actions;
 using Mapper.Console.Store;
-using Mapper.Engine.Validation;
 
 namespace Mapper.Console.Admin;
 
@@ -20,10 +19,10 @@ public static class AuditEndpoints
                 return AdminResults.Invalid(c, "from, to: ISO-8601 times, e.g. 2026-12-01T14:00:00Z");
             }
 
-            return Results.Json(await audit.PageAsync(filter, page ?? 1, size ?? 50, c.RequestAborted), EventJson.Options);
+            return Results.Json(await audit.PageAsync(filter, page ?? 1, size ?? 50, c.RequestAborted), AdminJson.Responses);
         }).WithSummary("Audit rows, newest first; filter by actor, action (or its family), door, result, from, to").Produces<AuditPage>();
 
-        group.MapGet("/verify", async (AuditQueries audit, CancellationToken ct) => Results.Json(await audit.VerifyAsync(ct), EventJson.Options))
+        group.MapGet("/verify", async (AuditQueries audit, CancellationToken ct) => Results.Json(await audit.VerifyAsync(ct), AdminJson.Responses))
             .WithSummary("Walk the hash chain; names the first broken row").Produces<AuditVerdict>();
 
         group.MapGet("/live-at", async (HttpContext c, AuditQueries audit, string? at) =>
@@ -36,7 +35,7 @@ public static class AuditEndpoints
             var found = await audit.LiveAtAsync(when.Value, c.RequestAborted);
             return found is null
                 ? AdminErrorWriter.Result(c, StatusCodes.Status404NotFound, "NOT_FOUND", "nothing was recorded as live at that time (before the store began)")
-                : Results.Json(new LiveAtView(found.At, found.AuditId, found.Actor, found.Action, found.ChangedAt, LiveStateView.From(found.Live)), EventJson.Options);
+                : Results.Json(new LiveAtView(found.At, found.AuditId, found.Actor, found.Action, found.ChangedAt, LiveStateView.From(found.Live)), AdminJson.Responses);
         }).WithSummary("The controls and the adapter in force at a past moment, from the log").Produces<LiveAtView>();
 
         group.MapGet("/export", async (HttpContext c, AuditQueries audit, string? format) =>
@@ -128,7 +127,7 @@ public static class AuditExport
         writer.WriteStartArray();
         await foreach (var e in rows)
         {
-            JsonSerializer.SerializeToElement(e, EventJson.Options).WriteTo(writer); // Serialize(writer, ...) flushes synchronously: Kestrel refuses that
+            JsonSerializer.SerializeToElement(e, AdminJson.Responses).WriteTo(writer); // Serialize(writer, ...) flushes synchronously: Kestrel refuses that
             if (writer.BytesPending > 16 * 1024)
             {
                 await writer.FlushAsync();

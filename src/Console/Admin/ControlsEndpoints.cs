@@ -1,5 +1,4 @@
 using Mapper.Console.Actions;
-using Mapper.Engine.Validation;
 
 namespace Mapper.Console.Admin;
 
@@ -9,7 +8,7 @@ public static class ControlsEndpoints
     public static RouteGroupBuilder MapControls(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/controls").WithTags("controls");
-        group.MapGet("", (LiveRecord live) => Results.Json(ControlsView.From(live), EventJson.Options))
+        group.MapGet("", (LiveRecord live) => Results.Json(ControlsView.From(live), AdminJson.Responses))
             .WithSummary("What is live, each setting with who changed it last").Produces<ControlsView>();
 
         group.MapPut("/kill-switch", (HttpContext c, OperatorExecutor x) => AdminResults.RunAsync<KillSwitchBody>(c, x, b => new SetKillSwitch(b.On, RevertAfter(b.RevertAfterMinutes))

@@ -1,6 +1,5 @@
 using Mapper.Console.Monitoring;
 using Mapper.Engine.Telemetry;
-using Mapper.Engine.Validation;
 
 namespace Mapper.Console.Admin;
 
@@ -13,7 +12,7 @@ public static class DecisionsEndpoints
     public static RouteGroupBuilder MapDecisions(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/decisions").WithTags("decisions");
-        group.MapGet("/recent", (MapperTelemetry telemetry) => Results.Json(telemetry.Recent.Snapshot(), EventJson.Options))
+        group.MapGet("/recent", (MapperTelemetry telemetry) => Results.Json(telemetry.Recent.Snapshot(), AdminJson.Responses))
             .WithSummary("The most recent decisions, oldest first (metadata only)").Produces<List<RecentDecision>>();
 
         group.MapGet("/what-if", (HttpContext c, ThresholdPreview preview, double? threshold, string? detector, double? minutes) =>
@@ -23,7 +22,7 @@ public static class DecisionsEndpoints
                 return AdminResults.Invalid(c, "threshold: required, within [0, 1]; minutes: optional, up to 60");
             }
 
-            return Results.Json(preview.Preview(t, detector, minutes is { } span ? TimeSpan.FromMinutes(span) : null), EventJson.Options);
+            return Results.Json(preview.Preview(t, detector, minutes is { } span ? TimeSpan.FromMinutes(span) : null), AdminJson.Responses);
         }).WithSummary("What the fallback rate would have been at another threshold, over the recent window").Produces<WhatIf>();
         return api;
     }

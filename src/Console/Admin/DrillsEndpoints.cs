@@ -1,6 +1,5 @@
 using Mapper.Console.Actions;
 using Mapper.Console.Drills;
-using Mapper.Engine.Validation;
 
 namespace Mapper.Console.Admin;
 
@@ -15,7 +14,7 @@ public static class DrillsEndpoints
     {
         var group = api.MapGroup("/drills").WithTags("drills");
         group.MapGet("", (DrillControl drills) =>
-            Results.Json(new DrillView(drills.Current, drills.Current is { } d ? DrillKinds.Describe(d.Kind) : null, DrillKinds.All), EventJson.Options))
+            Results.Json(new DrillView(drills.Current, drills.Current is { } d ? DrillKinds.Describe(d.Kind) : null, DrillKinds.All), AdminJson.Responses))
             .WithSummary("The running drill, if any, and the kinds there are").Produces<DrillView>();
 
         group.MapPost("", (HttpContext c, OperatorExecutor x) => AdminResults.RunAsync<DrillBody>(c, x, b => new StartDrill(b.Kind, Minutes(b.ForMinutes)) { Reason = b.Reason }))

@@ -1,6 +1,5 @@
 using Mapper.Console.Actions;
 using Mapper.Console.Incidents;
-using Mapper.Engine.Validation;
 
 namespace Mapper.Console.Admin;
 
@@ -15,7 +14,7 @@ public static class IncidentsEndpoints
     {
         var group = api.MapGroup("/incidents").WithTags("incidents");
         group.MapGet("", async (IncidentsService incidents, int? recent, CancellationToken ct) =>
-            Results.Json((await incidents.ListAsync(Math.Clamp(recent ?? IncidentsService.DefaultRecent, 0, 500), ct)).Select(IncidentView.From).ToList(), EventJson.Options))
+            Results.Json((await incidents.ListAsync(Math.Clamp(recent ?? IncidentsService.DefaultRecent, 0, 500), ct)).Select(IncidentView.From).ToList(), AdminJson.Responses))
             .WithSummary("Open incidents (newest start first), then the most recently resolved").Produces<List<IncidentView>>();
 
         group.MapPost("", (HttpContext c, OperatorExecutor x) => AdminResults.RunAsync<OpenIncidentBody>(c, x, b =>
@@ -36,7 +35,7 @@ public static class IncidentsEndpoints
             }
 
             return await incidents.TimelineAsync(id, c.RequestAborted) is { } view
-                ? Results.Json(new IncidentTimelineApiView(IncidentView.From(view.Incident), view.WindowStart, view.WindowEnd, [.. view.OfKind(filter).Select(TimelineEventView.Of)]), EventJson.Options)
+                ? Results.Json(new IncidentTimelineApiView(IncidentView.From(view.Incident), view.WindowStart, view.WindowEnd, [.. view.OfKind(filter).Select(TimelineEventView.Of)]), AdminJson.Responses)
                 : NotFound(c, id);
         }).WithSummary("The incident and its timeline sorted by occurred-at (kind: alert, incident, action, runbook, drill, playground, pin, escalation, note)").Produces<IncidentTimelineApiView>();
 

@@ -119,13 +119,18 @@ public sealed class RunbookPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public void Render_IncidentAction_IsKnownButDisabledUntilIncidentsExist()
+    public async Task IncidentAction_OperatorConfirms_OpensAnIncidentThenOffersToWorkInIt()
     {
         var cut = _page.Render("test-alert", Otto);
 
-        var action = cut.Find("[data-testid=action-open-incident]");
-        Assert.True(action.QuerySelector("[data-testid=action-button]")!.HasAttribute("disabled"));
-        Assert.Equal("incidents are not available yet", action.QuerySelector("[data-testid=action-why]")!.TextContent.Trim());
+        cut.Find("[data-testid=action-open-incident] [data-testid=action-button]").Click();
+        _page.Dialogs.WaitForAssertion(() => Assert.Contains("none open", _page.Dialogs.Find("[data-testid=confirm-changes]").TextContent, StringComparison.Ordinal));
+        _page.Dialogs.Find("textarea").Input("fallback climbing after the deploy");
+        _page.Dialogs.Find("[data-testid=confirm-apply]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("is open already", cut.Find("[data-testid=action-open-incident] [data-testid=action-why]").TextContent, StringComparison.Ordinal));
+        var row = await LastRowAsync();
+        Assert.Equal(("incidents.open", "runbook", "otto", "applied", "fallback climbing after the deploy"), (row.Action, row.Door, row.Actor, row.Result, row.Reason));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Mapper.Console.Actions;
 using Mapper.Console.Components.Dialogs;
 using Mapper.Console.Components.Shared;
 using Mapper.Console.Identity;
+using Mapper.Console.Incidents;
 using Mapper.Console.Monitoring;
 using Mapper.Console.Playground;
 using Mapper.Console.Store;
@@ -13,7 +14,7 @@ namespace Mapper.Console.Components.Pages;
 
 /// <summary>
 /// Ad hoc mapping through the production pipeline with per-run "what if"s, each run audited; saving a run as a
-/// regression case (operator), the saved cases with delete, and their export as a golden-case file.
+/// regression case or pinning it to an open incident (operator), the saved cases with delete, and their export as a golden-case file.
 /// </summary>
 public sealed partial class Playground
 {
@@ -27,6 +28,8 @@ public sealed partial class Playground
     private string? _problem;
     private PlaygroundRun? _run;
     private IReadOnlyList<RegressionCase> _cases = [];
+    private IReadOnlyList<IncidentSummary> _openIncidents = [];
+    private long? _pinnedTo;
 
     [CascadingParameter]
     private EngineSample? Sample { get; set; }
@@ -39,6 +42,9 @@ public sealed partial class Playground
 
     [Inject]
     private RegressionCases Cases { get; set; } = null!;
+
+    [Inject]
+    private IncidentsService Incidents { get; set; } = null!;
 
     [Inject]
     private PageActions Actions { get; set; } = null!;
@@ -63,6 +69,21 @@ public sealed partial class Playground
         _running = false;
         _problem = answer.Problem;
         _run = answer.Run;
+        _pinnedTo = null;
+        _openIncidents = await Incidents.OpenAsync(CancellationToken.None);
+    }
+
+    /// <summary>Pins this run's audit row (metadata only) to an open incident's timeline.</summary>
+    private async Task PinAsync(long incident)
+    {
+        if (_run is not { AuditId: { } auditId })
+        {
+            return;
+        }
+
+        var outcome = await Actions.RunAsync(User, new PinPlaygroundRun(incident, auditId));
+        _problem = outcome.Succeeded ? null : outcome.Message;
+        _pinnedTo = outcome.Succeeded ? incident : _pinnedTo;
     }
 
     private async Task SaveCaseAsync()

@@ -48,7 +48,7 @@ public sealed class OpenIncidentLinkAction(IncidentsService incidents) : Runbook
         return new ActionProposal(
             "Open an incident",
             [new ActionChange("incident", "none open", $"{title} ({severity}){(alert is null ? "" : ", linked to " + alert)}")],
-            (reason, _) => new OpenIncident(title, severity, reason, alert),
+            (reason, _) => new OpenIncident(title, severity, reason, alert) { Reason = reason },
             "Its timeline records from now on every action, alert transition and step check; you are its commander.");
     }
 }
