@@ -8,7 +8,7 @@ namespace Mapper.EndToEnd.Tests.Support;
 /// The console's admin API (<c>/api/v1</c>) and mapping API as a script drives them: a bearer token from a user name
 /// and password, then JSON requests. Tests set up users and state through it, never through the store.
 /// </summary>
-public sealed class AdminApi : IDisposable
+public sealed partial class AdminApi : IDisposable
 {
     private readonly HttpClient _client;
 

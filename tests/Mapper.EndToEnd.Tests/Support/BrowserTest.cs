@@ -1,15 +1,19 @@
 namespace Mapper.EndToEnd.Tests.Support;
 
+/// <summary>A browser test on the console every test shares (<see cref="ConsoleFixture"/>).</summary>
+public abstract class BrowserTest(ConsoleFixture console) : BrowserTest<ConsoleFixture>(console);
+
 /// <summary>
-/// Base of every browser test: opens sessions on the shared console and browser, closes them after the test, and
+/// Base of every browser test: opens sessions on its console and the shared browser, closes them after the test, and
 /// fails a test that passed its assertions if the browser reported any console error, page error or 5xx meanwhile
 /// (a failed test gets them in its output instead, so its own failure stays the headline).
 /// </summary>
-public abstract class BrowserTest(ConsoleFixture console) : IAsyncLifetime
+public abstract class BrowserTest<TConsole>(TConsole console) : IAsyncLifetime
+    where TConsole : IBrowserConsole
 {
     private readonly List<BrowserSession> _sessions = [];
 
-    protected ConsoleFixture Console { get; } = console;
+    protected TConsole Console { get; } = console;
 
     protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 

@@ -11,7 +11,7 @@ namespace Mapper.EndToEnd.Tests.Support;
 /// headless browser. Each test opens its own browser context (<see cref="OpenAsync"/>), so no cookie or page leaks
 /// between tests.
 /// </summary>
-public sealed class ConsoleFixture : IAsyncLifetime
+public sealed class ConsoleFixture : IAsyncLifetime, IBrowserConsole
 {
     public const string AccountPassword = "e2e-account-password";
 
