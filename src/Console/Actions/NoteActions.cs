@@ -85,7 +85,7 @@ public sealed class NoteActions : IActionHandler
     private static async Task<ActionPlan> PinAsync(PinPlaygroundRun pin, ActionScope scope)
     {
         var incident = await IncidentActions.FindAsync(scope, pin.Incident);
-        var run = await scope.Db.Audit.AsNoTracking().Where(e => e.Id == pin.AuditId).Select(e => new { e.Id, e.Action, e.Result, e.NewValue, e.Detail, e.Actor, e.OccurredAt })
+        var run = await scope.Db.Audit.AsNoTracking().Where(e => e.Id == pin.AuditId).Select(e => new { e.Id, e.Action, e.Result, e.Target, e.NewValue, e.Detail, e.Actor, e.OccurredAt })
             .FirstOrDefaultAsync(scope.CancellationToken);
         if (run is not { Action: PlaygroundRunAction, Result: "applied" })
         {
@@ -101,7 +101,7 @@ public sealed class NoteActions : IActionHandler
         return new ActionPlan(null, pinned)
         {
             IncidentId = incident.Id,
-            Detail = $"run by {run.Actor} at {IncidentRules.Utc(run.OccurredAt)}: {run.NewValue}" + (run.Detail is { } d ? $" ({d})" : ""),
+            Detail = $"{run.Target} run by {run.Actor} at {IncidentRules.Utc(run.OccurredAt)}: {run.NewValue}" + (run.Detail is { } d ? $" ({d})" : ""),
             Message = $"playground run of audit row {run.Id} pinned to incident #{incident.Id}",
         };
     }

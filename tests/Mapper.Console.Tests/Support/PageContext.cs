@@ -34,7 +34,7 @@ public sealed class PageContext : IAsyncDisposable
         // The app's one executor behind bUnit's snackbar (the app's own snackbar wants a circuit's navigation manager).
         Bunit.Services.AddScoped(sp => new PageActions(factory.Services.GetRequiredService<Mapper.Console.Actions.OperatorExecutor>(), sp.GetRequiredService<ISnackbar>()));
         Bunit.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
-        Bunit.Render<MudPopoverProvider>();
+        Popovers = Bunit.Render<MudPopoverProvider>();
         Dialogs = Bunit.Render<MudDialogProvider>();
     }
 
@@ -44,6 +44,9 @@ public sealed class PageContext : IAsyncDisposable
 
     /// <summary>Where dialogs render (the confirm dialog, the save-case dialog).</summary>
     public IRenderedComponent<MudDialogProvider> Dialogs { get; }
+
+    /// <summary>Where menus and selects render their open lists.</summary>
+    public IRenderedComponent<MudPopoverProvider> Popovers { get; }
 
     public static PageContext For(MapperFactory factory) => new(factory);
 

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Bunit;
+using Mapper.Console.Actions;
 using Mapper.Console.Identity;
+using Mapper.Console.Incidents;
 using Mapper.Console.Store;
 using Mapper.Console.Tests.Support;
 using Mapper.Engine.Controls;
@@ -167,6 +169,32 @@ public sealed class PlaygroundPageTests
         Assert.Equal(("regression_cases.delete", "the detector was retired"), (deleted.Action, deleted.Reason));
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<MapperDbContext>>().CreateDbContextAsync(Ct);
         Assert.Equal("", (await db.RegressionCases.SingleAsync(Ct)).Output);
+    }
+
+    [Fact]
+    public async Task PinToIncident_AnOpenIncident_TheRunShowsOnItsTimelineAsMetadataOnly()
+    {
+        await using var factory = Factory();
+        await using var page = PageContext.For(factory);
+        var olga = await page.UserAsync("olga", ConsoleRole.Operator);
+        var opened = await factory.Executor().RunAsync(new Actor("olga", Door.Page), new OpenIncident("fallback climbing", "warning") { Reason = "on-call" }, Ct);
+        Assert.True(opened.Succeeded, opened.Message);
+        var incident = long.Parse(opened.Created!, System.Globalization.CultureInfo.InvariantCulture);
+        var cut = page.Render<PlaygroundPage>(olga);
+        Run(cut, "presidio", "US_SSN");
+
+        cut.WaitForElement("[data-testid=playground-pin]").QuerySelector("button")!.Click();
+        page.Popovers.WaitForElement($"[data-testid=playground-pin-{incident}]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains($"#{incident}", cut.Find("[data-testid=playground-pinned]").TextContent, StringComparison.Ordinal));
+        var pinned = await LastAuditRowAsync(factory);
+        Assert.Equal(("incidents.pin", "olga", "applied"), (pinned.Action, pinned.Actor, pinned.Result));
+        AssertNoOutput(pinned, "US_SSN");
+        var view = await factory.Services.GetRequiredService<IncidentsService>().TimelineAsync(incident, Ct);
+        var pin = Assert.Single(view!.Events, e => e.Kind == TimelineKind.Pin);
+        Assert.StartsWith("playground:presidio run by olga at ", pin.Detail, StringComparison.Ordinal);
+        Assert.Contains("PII.Identifier.SSN", pin.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("US_SSN", pin.Title + pin.Detail, StringComparison.Ordinal);
     }
 
     private static void Run(IRenderedComponent<PageHost> cut, string detector, string output)
