@@ -47,6 +47,9 @@ public sealed record BenchHttpResult(
             Line(text, $"{run.Scenario,-12}{run.Clients,8}{run.RequestsPerSecond,11:N0}{run.P50Ms,9:0.00}{run.P95Ms,9:0.00}{run.P99Ms,9:0.00}{run.Non200,9}");
         }
 
+        var ratios = Runs.Where(r => r.Scenario == "hybrid")
+            .Join(Runs.Where(r => r.Scenario == "rules_only"), h => h.Clients, r => r.Clients, (h, r) => FormattableString.Invariant($"{h.Clients}: {h.RequestsPerSecond / r.RequestsPerSecond:0.00}"));
+        Line(text, $"hybrid ÷ rules_only req/s by clients: {string.Join(", ", ratios)}");
         text.AppendLine();
         text.AppendLine("Worst-case batches within the limits (unknown words only: the model answers, falls short, the rules run every tier):");
         Line(text, $"{"shape",-17}{"mode",-12}{"items",6}{"labels",8}{"words",7}{"bytes",8}{"status",8}{"p50 ms",9}{"max ms",9}{"cpu ms",9}");

@@ -53,6 +53,35 @@ public sealed class MicroBatcherTests
     }
 
     [Fact]
+    public async Task EnqueueAsync_BacklogBehindAnInlineRun_TheFinishingCallerRunsTheNextBatchBeforeItReturns()
+    {
+        using var gate = new ManualResetEventSlim();
+        using var started = new SemaphoreSlim(0);
+        var runs = new ConcurrentQueue<(string Batch, int Thread)>();
+        await using var batcher = new MicroBatcher(inputs =>
+        {
+            runs.Enqueue((string.Join('|', inputs.Select(i => i.RawLabel)), Environment.CurrentManagedThreadId));
+            started.Release();
+            Assert.True(gate.Wait(Deadline), "the test never released the model");
+            return Echo(inputs);
+        }, Controls(), new FakeTimeProvider(), 16);
+
+        var caller = 0;
+        var first = Task.Run(() =>
+        {
+            caller = Environment.CurrentManagedThreadId;
+            return batcher.EnqueueAsync([Input("a")], Token);
+        }, Token);
+        Assert.True(await started.WaitAsync(Deadline, Token), "the first run never started");
+        var rest = new[] { "b", "c" }.Select(label => batcher.EnqueueAsync([Input(label)], Token)).ToArray();
+        gate.Set();
+        await first.WaitAsync(Deadline, Token);
+
+        Assert.All(rest, task => Assert.True(task.IsCompleted, "the caller returned before the backlog behind it ran"));
+        Assert.Equal([("a", caller), ("b|c", caller)], runs);
+    }
+
+    [Fact]
     public async Task EnqueueAsync_BacklogWithLinger_HeldUntilTheWaitIsOver()
     {
         using var model = new GatedModel();

@@ -5,9 +5,10 @@ namespace Mapper.Engine.Model.Serving;
 /// <summary>
 /// Natural batching ("group commit") in front of the model: one run at a time, and no wait added by choice.
 /// A request that finds the model idle (and so nobody queued) runs at once, on the caller's own thread: no
-/// thread hop, no timer. Requests that arrive while a run is in progress queue; when the run ends, a runner
-/// takes them together as the next batch (up to <see cref="RuntimeControls.MaxBatchSize"/> inputs, read
-/// live), and keeps going until the queue is empty. So a closed loop never waits for a batch that cannot
+/// thread hop, no timer. Requests that arrive while a run is in progress queue; when the run ends, they go
+/// together as the next batch (up to <see cref="RuntimeControls.MaxBatchSize"/> inputs, read live), run by
+/// the caller that just finished, and any batches after that by a runner that keeps going until the queue
+/// is empty. So a closed loop never waits for a batch that cannot
 /// fill, and under load the batches grow by themselves to the arrival rate.
 /// <para>
 /// <see cref="RuntimeControls.MaxBatchWait"/> is an optional linger: it applies only to a batch formed from a
@@ -128,20 +129,40 @@ public sealed partial class MicroBatcher : IAsyncDisposable
             result = Task.FromException<ModelAnswer>(e);
         }
 
-        // Whatever queued behind this run goes to the runner, which stays busy in its place: this caller
-        // returns with its own answer rather than serving the others first.
+        // Whatever queued behind this run is next. Without a linger, this caller runs one batch of it on its
+        // own thread before it returns (a thread hop costs about as much as a small run, and the waiting
+        // callers' answers still complete asynchronously); anything left after that goes to the runner, so a
+        // caller is never held for more than one batch beyond its own.
+        List<BatchItem>? backlog = null;
         lock (_lock)
         {
             if (_waiting.Count == 0 || _disposed)
             {
                 BecomeIdle();
+                return result;
             }
-            else
+
+            if (_controls.Current is { MaxBatchWait.Ticks: 0 } controls)
             {
-                _ = Task.Run(DrainAsync);
+                backlog = [];
+                Take(backlog, controls.MaxBatchSize);
             }
         }
 
+        if (backlog is not null)
+        {
+            BatchExecution.Run(_execute, backlog);
+            lock (_lock)
+            {
+                if (_waiting.Count == 0 || _disposed)
+                {
+                    BecomeIdle();
+                    return result;
+                }
+            }
+        }
+
+        _ = Task.Run(DrainAsync);
         return result;
     }
 
