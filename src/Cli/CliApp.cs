@@ -34,6 +34,7 @@ public static class CliApp
         AlertsCommands.ExportRules,
         BenchHttpCommand.Definition,
         BenchFuzzCommand.Definition,
+        BenchExecutorCommand.Definition,
         .. RemoteCommands.All,
     ];
 

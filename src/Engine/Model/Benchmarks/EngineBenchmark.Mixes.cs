@@ -33,7 +33,7 @@ public static partial class EngineBenchmark
         }
 
         var mix = Enum.GetValues<MatchTier>().Select(t => new TierCount(MatchTierConfidence.Name(t), tiers.Count(x => x == t))).ToList();
-        return (Summarize(samples), token.Count > 0 ? Summarize([.. token]) : new LatencySummary(0, 0, 0, 0), mix);
+        return (LatencySummary.Of(samples), token.Count > 0 ? LatencySummary.Of([.. token]) : new LatencySummary(0, 0, 0, 0), mix);
     }
 
     /// <summary>
@@ -80,6 +80,6 @@ public static partial class EngineBenchmark
         var watch = Stopwatch.StartNew();
         var timed = await RunAsync().ConfigureAwait(false);
         var seconds = watch.Elapsed.TotalSeconds;
-        return new ConcurrentBatcherSummary(callers, timed.Length / seconds, (double)Interlocked.Read(ref items) / Math.Max(1, Interlocked.Read(ref runs)), Summarize(timed));
+        return new ConcurrentBatcherSummary(callers, timed.Length / seconds, (double)Interlocked.Read(ref items) / Math.Max(1, Interlocked.Read(ref runs)), LatencySummary.Of(timed));
     }
 }

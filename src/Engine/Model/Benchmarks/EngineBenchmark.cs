@@ -98,7 +98,7 @@ public static partial class EngineBenchmark
             }
         }
 
-        return Summarize(samples);
+        return LatencySummary.Of(samples);
     }
 
     private static BatchBreakdown Breakdown(AdapterRegistry registry, ModelInput[][] batches, TimeSpan duration)
@@ -133,16 +133,9 @@ public static partial class EngineBenchmark
             samples[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
         }
 
-        return Summarize(samples);
+        return LatencySummary.Of(samples);
     }
 
-    private static LatencySummary Summarize(double[] samples)
-    {
-        Array.Sort(samples);
-        return new LatencySummary(Percentile(samples, 0.50), Percentile(samples, 0.95), Percentile(samples, 0.99), samples.Average());
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 
     private static string LoadAverage()
     {

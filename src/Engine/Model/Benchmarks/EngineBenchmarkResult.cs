@@ -41,7 +41,17 @@ public sealed record EngineBenchmarkResult(
     int ProcessorCount,
     string LoadAverage);
 
-public sealed record LatencySummary(double P50Microseconds, double P95Microseconds, double P99Microseconds, double MeanMicroseconds);
+public sealed record LatencySummary(double P50Microseconds, double P95Microseconds, double P99Microseconds, double MeanMicroseconds)
+{
+    /// <summary>The percentiles of <paramref name="samples"/> (µs); sorts the array in place.</summary>
+    public static LatencySummary Of(double[] samples)
+    {
+        Array.Sort(samples);
+        return new LatencySummary(Percentile(samples, 0.50), Percentile(samples, 0.95), Percentile(samples, 0.99), samples.Average());
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+}
 
 /// <summary>Mean microseconds per item in each phase of a batched prediction, and the ONNX runs per batch.</summary>
 public sealed record BatchBreakdown(
