@@ -23,6 +23,8 @@ public sealed class RunbookPageContext : IAsyncDisposable
     {
         Directory = directory;
         Factory = factory;
+        // The machine is shared with other builds: bUnit's default second is too short for a store round trip.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(20);
         Bunit = new BunitContext();
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         Bunit.Services.AddMudServices();

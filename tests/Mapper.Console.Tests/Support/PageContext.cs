@@ -27,6 +27,8 @@ public sealed class PageContext : IAsyncDisposable
 
         // A scope of the app, as a circuit has: scoped framework services resolve; singletons are the app's own.
         _scope = factory.Services.CreateAsyncScope();
+        // The machine is shared with other builds: bUnit's default second is too short for a store round trip.
+        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(20);
         Bunit = new BunitContext();
         Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
         Bunit.Services.AddMudServices();
