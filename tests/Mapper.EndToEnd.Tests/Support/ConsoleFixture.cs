@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Playwright;
 
 [assembly: AssemblyFixture(typeof(Mapper.EndToEnd.Tests.Support.ConsoleFixture))]
@@ -15,11 +14,11 @@ public sealed class ConsoleFixture : IAsyncLifetime, IBrowserConsole
 {
     public const string AccountPassword = "e2e-account-password";
 
-    private readonly ConcurrentDictionary<string, Task<string>> _signedInStates = new();
     private ConsoleServer? _server;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private AdminApi? _api;
+    private SignedInSessions? _sessions;
     private int _accounts;
 
     public Account Admin { get; } = new("admin", ConsoleServer.AdminPassword, "admin");
@@ -35,6 +34,8 @@ public sealed class ConsoleFixture : IAsyncLifetime, IBrowserConsole
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("the fixture is not started");
 
+    private SignedInSessions Sessions => _sessions ?? throw new InvalidOperationException("the fixture is not started");
+
     public async ValueTask InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(10_000);
@@ -49,6 +50,7 @@ public sealed class ConsoleFixture : IAsyncLifetime, IBrowserConsole
             await chromium;
             _playwright = await Playwright.CreateAsync();
             _browser = await Chromium.LaunchAsync(_playwright);
+            _sessions = new SignedInSessions(_browser, _server.BaseAddress);
         }
         catch
         {
@@ -57,18 +59,9 @@ public sealed class ConsoleFixture : IAsyncLifetime, IBrowserConsole
         }
     }
 
-    /// <summary>A fresh browser context and page, signed in as nobody.</summary>
-    public Task<BrowserSession> OpenAsync() => BrowserSession.OpenAsync(Browser, Server.BaseAddress);
+    public Task<BrowserSession> OpenAsync() => Sessions.OpenAsync();
 
-    /// <summary>
-    /// A fresh context already signed in as <paramref name="account"/>: the first call per account signs in through
-    /// the sign-in page, later ones start from the cookies it left (sign-in itself is tested on its own).
-    /// </summary>
-    public async Task<BrowserSession> OpenSignedInAsync(Account account)
-    {
-        var state = await _signedInStates.GetOrAdd(account.Name, _ => SignInOnceAsync(account));
-        return await BrowserSession.OpenAsync(Browser, Server.BaseAddress, state);
-    }
+    public Task<BrowserSession> OpenSignedInAsync(Account account) => Sessions.OpenSignedInAsync(account);
 
     /// <summary>A new account of <paramref name="role"/> only one test uses (for lockouts, sign-outs, role changes).</summary>
     public async Task<Account> NewAccountAsync(string role)
@@ -91,17 +84,5 @@ public sealed class ConsoleFixture : IAsyncLifetime, IBrowserConsole
         {
             await _server.DisposeAsync();
         }
-    }
-
-    private async Task<string> SignInOnceAsync(Account account)
-    {
-        await using var session = await OpenAsync();
-        await new Pages.SignInPage(session.Page).SignInAsync(account);
-        if (session.Problems.Count > 0)
-        {
-            throw new InvalidOperationException($"signing in as {account.Name}: {string.Join('\n', session.Problems)}");
-        }
-
-        return await session.Context.StorageStateAsync();
     }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Mapper.EndToEnd.Tests.Support;
 
 /// <summary>
@@ -20,11 +18,11 @@ public sealed class OperationsFixture(ConsoleFixture shared) : IAsyncLifetime, I
         ["Slo__WindowMinutes"] = "1",
     };
 
-    private readonly ConcurrentDictionary<string, Task<string>> _signedInStates = new();
     private ConsoleServer? _server;
     private AdminApi? _api;
     private AdminApi? _operatorApi;
     private MappingTraffic? _traffic;
+    private SignedInSessions? _sessions;
 
     public Account Admin { get; } = new("admin", ConsoleServer.AdminPassword, "admin");
 
@@ -38,6 +36,8 @@ public sealed class OperationsFixture(ConsoleFixture shared) : IAsyncLifetime, I
     /// <summary>The admin API signed in as <see cref="Operator"/> (for what the pages offer no field for).</summary>
     public AdminApi OperatorApi => _operatorApi ?? throw new InvalidOperationException("the fixture is not started");
 
+    private SignedInSessions Sessions => _sessions ?? throw new InvalidOperationException("the fixture is not started");
+
     /// <summary>What the background traffic got so far, for a failure message.</summary>
     public string Traffic => _traffic?.Counts ?? "no traffic";
 
@@ -46,6 +46,7 @@ public sealed class OperationsFixture(ConsoleFixture shared) : IAsyncLifetime, I
         try
         {
             _server = await ConsoleServer.StartAsync(Settings);
+            _sessions = new SignedInSessions(shared.Browser, _server.BaseAddress);
             _api = await AdminApi.SignInAsync(_server.BaseAddress, Admin.Name, Admin.Password);
             await _api.AddUserAsync(Operator.Name, Operator.Role, Operator.Password);
             _operatorApi = await AdminApi.SignInAsync(_server.BaseAddress, Operator.Name, Operator.Password);
@@ -58,14 +59,9 @@ public sealed class OperationsFixture(ConsoleFixture shared) : IAsyncLifetime, I
         }
     }
 
-    public Task<BrowserSession> OpenAsync() => BrowserSession.OpenAsync(shared.Browser, Server.BaseAddress);
+    public Task<BrowserSession> OpenAsync() => Sessions.OpenAsync();
 
-    /// <summary>A fresh context signed in as <paramref name="account"/> (through the sign-in page the first time, then from its cookies).</summary>
-    public async Task<BrowserSession> OpenSignedInAsync(Account account)
-    {
-        var state = await _signedInStates.GetOrAdd(account.Name, _ => SignInOnceAsync(account));
-        return await BrowserSession.OpenAsync(shared.Browser, Server.BaseAddress, state);
-    }
+    public Task<BrowserSession> OpenSignedInAsync(Account account) => Sessions.OpenSignedInAsync(account);
 
     public async ValueTask DisposeAsync()
     {
@@ -80,18 +76,6 @@ public sealed class OperationsFixture(ConsoleFixture shared) : IAsyncLifetime, I
         {
             await _server.DisposeAsync();
         }
-    }
-
-    private async Task<string> SignInOnceAsync(Account account)
-    {
-        await using var session = await OpenAsync();
-        await new Pages.SignInPage(session.Page).SignInAsync(account);
-        if (session.Problems.Count > 0)
-        {
-            throw new InvalidOperationException($"signing in as {account.Name}: {string.Join('\n', session.Problems)}");
-        }
-
-        return await session.Context.StorageStateAsync();
     }
 }
 
