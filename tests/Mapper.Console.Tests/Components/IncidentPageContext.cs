@@ -1,12 +1,11 @@
 using System.Globalization;
 using Bunit;
-using Mapper.Console.Actions;
 using Mapper.Console.Components.Shared;
 using Mapper.Console.Tests.Incidents;
+using Mapper.Console.Tests.Support;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Mapper.Console.Tests.Components;
 
@@ -25,13 +24,7 @@ public sealed class IncidentPageContext : IAsyncDisposable
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         Console = console;
 
-        // The machine is shared with other builds: the default second is too short for a store round trip.
-        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(20);
-        Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
-        Bunit.Services.AddMudServices();
-        Bunit.Services.AddScoped(sp => new PageActions(console.Get<OperatorExecutor>(), sp.GetRequiredService<ISnackbar>()));
-        _scope = console.Factory.Services.CreateAsyncScope();
-        Bunit.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
+        Bunit = ConsoleBunit.Create(console.Factory.Services, out _scope);
         Popovers = Bunit.Render<MudPopoverProvider>();
         Dialogs = Bunit.Render<MudDialogProvider>();
         Bunit.Render<MudSnackbarProvider>();
@@ -43,7 +36,7 @@ public sealed class IncidentPageContext : IAsyncDisposable
 
     public IncidentConsole Console { get; }
 
-    public BunitContext Bunit { get; } = new();
+    public BunitContext Bunit { get; }
 
     public IRenderedComponent<MudPopoverProvider> Popovers { get; }
 

@@ -7,7 +7,6 @@ using Mapper.Console.Monitoring;
 using Mapper.Console.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Mapper.Console.Tests.Components;
 
@@ -17,21 +16,13 @@ namespace Mapper.Console.Tests.Components;
 /// </summary>
 public sealed class RunbookPageContext : IAsyncDisposable
 {
-    private readonly IServiceScope _scope;
+    private readonly AsyncServiceScope _scope;
 
     private RunbookPageContext(string directory, MapperFactory factory)
     {
         Directory = directory;
         Factory = factory;
-        // The machine is shared with other builds: bUnit's default second is too short for a store round trip.
-        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(20);
-        Bunit = new BunitContext();
-        Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
-        Bunit.Services.AddMudServices();
-        Bunit.Services.AddScoped(sp => new PageActions(factory.Services.GetRequiredService<OperatorExecutor>(), sp.GetRequiredService<ISnackbar>()));
-        // A scope, not the root: framework services the renderer asks for are scoped, and Development validates scopes.
-        _scope = factory.Services.CreateScope();
-        Bunit.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
+        Bunit = ConsoleBunit.Create(factory.Services, out _scope);
         Bunit.AddAsset("runbooks.css", "runbooks.css");
         Dialogs = Bunit.Render<MudDialogProvider>();
         Bunit.Render<MudPopoverProvider>();
@@ -87,7 +78,7 @@ public sealed class RunbookPageContext : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Bunit.DisposeAsync();
-        _scope.Dispose();
+        await _scope.DisposeAsync();
         await Factory.DisposeAsync();
         System.IO.Directory.Delete(Directory, recursive: true);
     }

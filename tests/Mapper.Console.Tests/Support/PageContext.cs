@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Mapper.Console.Tests.Support;
 
@@ -25,17 +24,7 @@ public sealed class PageContext : IAsyncDisposable
     {
         Factory = factory;
 
-        // A scope of the app, as a circuit has: scoped framework services resolve; singletons are the app's own.
-        _scope = factory.Services.CreateAsyncScope();
-        // The machine is shared with other builds: bUnit's default second is too short for a store round trip.
-        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(20);
-        Bunit = new BunitContext();
-        Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
-        Bunit.Services.AddMudServices();
-
-        // The app's one executor behind bUnit's snackbar (the app's own snackbar wants a circuit's navigation manager).
-        Bunit.Services.AddScoped(sp => new PageActions(factory.Services.GetRequiredService<Mapper.Console.Actions.OperatorExecutor>(), sp.GetRequiredService<ISnackbar>()));
-        Bunit.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
+        Bunit = ConsoleBunit.Create(factory.Services, out _scope);
         Popovers = Bunit.Render<MudPopoverProvider>();
         Dialogs = Bunit.Render<MudDialogProvider>();
     }

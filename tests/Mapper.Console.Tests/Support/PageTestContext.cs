@@ -1,14 +1,12 @@
 using System.Globalization;
 using AngleSharp.Dom;
 using Bunit;
-using Mapper.Console.Actions;
 using Mapper.Console.Components.Shared;
 using Mapper.Console.Identity;
 using Mapper.Console.Monitoring;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
-using MudBlazor.Services;
 
 namespace Mapper.Console.Tests.Support;
 
@@ -27,16 +25,7 @@ public sealed class PageTestContext : IAsyncDisposable
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         Factory = factory;
 
-        // The machine is shared with other builds: the default second is too short for a store round trip.
-        BunitContext.DefaultWaitTimeout = TimeSpan.FromSeconds(20);
-        Bunit.JSInterop.Mode = JSRuntimeMode.Loose;
-        Bunit.Services.AddMudServices();
-        // bUnit's own container builds it (its snackbar shows the outcome); the executor is the console's.
-        Bunit.Services.AddScoped(sp => new PageActions(factory.Services.GetRequiredService<OperatorExecutor>(), sp.GetRequiredService<ISnackbar>()));
-
-        // A scope of the console's own container, as a circuit has: scoped services resolve, singletons are the console's.
-        _scope = factory.Services.CreateAsyncScope();
-        Bunit.Services.AddFallbackServiceProvider(_scope.ServiceProvider);
+        Bunit = ConsoleBunit.Create(factory.Services, out _scope);
         Popovers = Bunit.Render<MudPopoverProvider>();
         Dialogs = Bunit.Render<MudDialogProvider>();
         Snackbars = Bunit.Render<MudSnackbarProvider>();
@@ -46,7 +35,7 @@ public sealed class PageTestContext : IAsyncDisposable
 
     public MapperFactory Factory { get; }
 
-    public BunitContext Bunit { get; } = new();
+    public BunitContext Bunit { get; }
 
     public IRenderedComponent<MudPopoverProvider> Popovers { get; }
 
