@@ -10,7 +10,7 @@ public sealed class BenchHttpCommandTests
     {
         using var workspace = new CliWorkspace();
 
-        var run = await workspace.RunAsync("bench", "http", "--clients", "1,2", "--seconds", "0.6", "--warmup", "0.1", "--repeats", "2", "--format", "json");
+        var run = await workspace.RunAsync("bench", "http", "--clients", "1,2", "--seconds", "0.3", "--warmup", "0.1", "--rounds", "2", "--repeats", "2", "--format", "json");
 
         Assert.True(run.ExitCode == 0, run.Err);
         using var result = JsonDocument.Parse(run.Out);
@@ -29,6 +29,9 @@ public sealed class BenchHttpCommandTests
             Assert.True(r.GetProperty("p50_ms").GetDouble() > 0, r.ToString());
             Assert.True(r.GetProperty("p99_ms").GetDouble() >= r.GetProperty("p50_ms").GetDouble(), r.ToString());
             Assert.Equal(0, r.GetProperty("non200").GetInt64());
+            Assert.Equal(2, r.GetProperty("rounds").GetInt32());
+            Assert.InRange(r.GetProperty("requests_per_second").GetDouble(), r.GetProperty("min_requests_per_second").GetDouble(), r.GetProperty("max_requests_per_second").GetDouble());
+            Assert.True(r.GetProperty("cpu_microseconds_per_request").GetDouble() > 0, r.ToString());
         }
 
         var worst = root.GetProperty("worst_case").EnumerateArray().ToList();
@@ -44,7 +47,7 @@ public sealed class BenchHttpCommandTests
     {
         using var workspace = new CliWorkspace();
 
-        var run = await workspace.RunAsync("bench", "http", "--clients", "1", "--seconds", "0.1", "--warmup", "0", "--repeats", "1");
+        var run = await workspace.RunAsync("bench", "http", "--clients", "1", "--seconds", "0.1", "--warmup", "0", "--rounds", "1", "--repeats", "1");
 
         Assert.True(run.ExitCode == 0, run.Err);
         Assert.Contains("req/s", run.Out, StringComparison.Ordinal);
@@ -57,6 +60,7 @@ public sealed class BenchHttpCommandTests
     [InlineData("--clients", "0,2")]
     [InlineData("--clients", "many")]
     [InlineData("--seconds", "-1")]
+    [InlineData("--rounds", "0")]
     public async Task Run_BadFlag_ExitsTwoNamingIt(string flag, string value)
     {
         var run = await CliRun.RunAsync("bench", "http", flag, value);

@@ -17,8 +17,8 @@ public static class BenchHttpCommand
 {
     public static CliCommand Definition { get; } = new(
         ["bench", "http"],
-        "mapper bench http [--clients 1,4,16,64] [--seconds 5] [--warmup 1] [--repeats 20] [--format text|json] [--config PATH]",
-        ["--clients", "--seconds", "--warmup", "--repeats", "--format", "--config"],
+        "mapper bench http [--clients 1,4,16,64] [--seconds 5] [--warmup 1] [--rounds 3] [--repeats 20] [--format text|json] [--config PATH]",
+        ["--clients", "--seconds", "--warmup", "--rounds", "--repeats", "--format", "--config"],
         [],
         RunAsync);
 
@@ -28,6 +28,7 @@ public static class BenchHttpCommand
         var clients = ClientCounts(line.Value("--clients") ?? "1,4,16,64");
         var seconds = Seconds(line, "--seconds", 5, min: 0.01);
         var warmup = Seconds(line, "--warmup", 1, min: 0);
+        var rounds = line.Int("--rounds", 1, 50) ?? 3;
         var repeats = line.Int("--repeats", 1, 10_000) ?? 20;
         var ct = context.CancellationToken;
 
@@ -36,20 +37,31 @@ public static class BenchHttpCommand
         var bodies = RealisticBodies();
         var noop = bodies.Select(b => b with { Path = BenchConsoleHost.NoOpPath }).ToList();
 
-        // The three scenarios run back to back at each client count, so a shared machine's drift over the minutes
-        // of a run lands on all three alike and the hybrid ÷ rules-only ratio compares like with like.
-        var scenarios = new[] { ("noop", MappingMode.Hybrid, noop), ("rules_only", MappingMode.RulesOnly, bodies), ("hybrid", MappingMode.Hybrid, bodies) };
+        // At each client count the scenarios run back to back, round after round, and each reports its median
+        // round: a shared machine's drift lands on all of them alike, and rules-only and hybrid swap places every
+        // round, so neither always runs on the warmer (or the more disturbed) side of the other.
+        var noopScenario = ("noop", MappingMode.Hybrid, noop);
+        var rulesScenario = ("rules_only", MappingMode.RulesOnly, bodies);
+        var hybridScenario = ("hybrid", MappingMode.Hybrid, bodies);
         var runs = new List<LoadResult>();
         foreach (var count in clients)
         {
-            foreach (var (scenario, mode, requests) in scenarios)
+            var measured = new List<LoadResult>();
+            for (var round = 0; round < rounds; round++)
             {
-                host.SetMode(mode);
-                runs.Add(await HttpLoad.RunAsync(scenario, host.Address, requests, count, warmup, seconds, ct));
+                var order = round % 2 == 0 ? new[] { noopScenario, rulesScenario, hybridScenario } : [noopScenario, hybridScenario, rulesScenario];
+                foreach (var (scenario, mode, requests) in order)
+                {
+                    host.SetMode(mode);
+                    measured.Add(await HttpLoad.RunAsync(scenario, host.Address, requests, count, warmup, seconds, ct));
+                }
             }
+
+            runs.AddRange(measured.GroupBy(r => r.Scenario).Select(g => LoadResult.MedianOf([.. g])));
         }
 
-        runs = [.. runs.OrderBy(r => Array.FindIndex(scenarios, s => s.Item1 == r.Scenario)).ThenBy(r => r.Clients)];
+        string[] scenarioOrder = ["noop", "rules_only", "hybrid"];
+        runs = [.. runs.OrderBy(r => Array.IndexOf(scenarioOrder, r.Scenario)).ThenBy(r => r.Clients)];
 
         var worst = new WorstCaseBatches(host.Api, seed: 1);
         using var http = HttpLoad.Client(host.Address, 2);

@@ -40,11 +40,13 @@ public sealed record BenchHttpResult(
         Line(text, $"HTTP benchmark: the console in-process on Kestrel {Address}, model {Model}, {Seconds:0.##} s per run after {WarmupSeconds:0.##} s warm-up");
         Line(text, $"{Machine.Processors} processors, load average {Machine.LoadAverage}; {Machine.Note}.");
         text.AppendLine("POST /map closed loop, keep-alive; noop = POST of the same bodies to a route that answers {} (the framework's own ceiling).");
+        Line(text, $"Each row is the median of {Runs.FirstOrDefault()?.Rounds ?? 0} rounds by req/s (range: slowest and fastest round); cpu µs/req: this process's processor time per request, server and clients.");
         text.AppendLine();
-        Line(text, $"{"scenario",-12}{"clients",8}{"req/s",11}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"non-200",9}");
+        Line(text, $"{"scenario",-12}{"clients",8}{"req/s",11}{"range",18}{"p50 ms",9}{"p95 ms",9}{"p99 ms",9}{"cpu µs/req",12}{"non-200",9}");
         foreach (var run in Runs)
         {
-            Line(text, $"{run.Scenario,-12}{run.Clients,8}{run.RequestsPerSecond,11:N0}{run.P50Ms,9:0.00}{run.P95Ms,9:0.00}{run.P99Ms,9:0.00}{run.Non200,9}");
+            var range = string.Create(CultureInfo.InvariantCulture, $"{run.MinRequestsPerSecond:N0}-{run.MaxRequestsPerSecond:N0}");
+            Line(text, $"{run.Scenario,-12}{run.Clients,8}{run.RequestsPerSecond,11:N0}{range,18}{run.P50Ms,9:0.00}{run.P95Ms,9:0.00}{run.P99Ms,9:0.00}{run.CpuMicrosecondsPerRequest,12:0}{run.Non200,9}");
         }
 
         var ratios = Runs.Where(r => r.Scenario == "hybrid")

@@ -7,15 +7,37 @@ namespace Mapper.Cli.Commands;
 /// <summary>One request a load client sends: where, what, and as which media type.</summary>
 public sealed record LoadRequest(string Path, byte[] Body, string ContentType = "application/json");
 
-/// <summary>What one closed-loop run measured: completions per second and latency over the measured window.</summary>
+/// <summary>
+/// What one closed-loop run measured: completions per second and latency over the measured window, and this
+/// process's processor time per completed request (server and clients together: they share the process).
+/// After <see cref="MedianOf"/>, the run with the median req/s of several rounds, with the rounds' spread.
+/// </summary>
 public sealed record LoadResult(
     string Scenario, int Clients, double Seconds, long Requests, double RequestsPerSecond,
-    double P50Ms, double P95Ms, double P99Ms, long Non200)
+    double P50Ms, double P95Ms, double P99Ms, long Non200, double CpuMicrosecondsPerRequest)
 {
+    public int Rounds { get; init; } = 1;
+
+    public double MinRequestsPerSecond { get; init; } = double.NaN;
+
+    public double MaxRequestsPerSecond { get; init; } = double.NaN;
+
     public static double Percentile(List<long> sortedTicks, double fraction) =>
         sortedTicks.Count == 0 ? 0 : TicksToMs(sortedTicks[Math.Clamp((int)Math.Ceiling(fraction * sortedTicks.Count) - 1, 0, sortedTicks.Count - 1)]);
 
     public static double TicksToMs(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+
+    /// <summary>The round with the median req/s (the lower middle one of an even count), with the spread of all.</summary>
+    public static LoadResult MedianOf(IReadOnlyList<LoadResult> rounds)
+    {
+        var ordered = rounds.OrderBy(r => r.RequestsPerSecond).ToList();
+        return ordered[(ordered.Count - 1) / 2] with
+        {
+            Rounds = ordered.Count,
+            MinRequestsPerSecond = ordered[0].RequestsPerSecond,
+            MaxRequestsPerSecond = ordered[^1].RequestsPerSecond,
+        };
+    }
 }
 
 /// <summary>
@@ -46,7 +68,9 @@ public static class HttpLoad
         var start = Stopwatch.GetTimestamp();
         var measureFrom = start + (long)(warmup.TotalSeconds * Stopwatch.Frequency);
         var measureTo = measureFrom + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+        var cpu = ProcessorTimeBetweenAsync(measureFrom, measureTo, cancellationToken);
         var perClient = await Task.WhenAll(Enumerable.Range(0, clients).Select(c => ClientLoopAsync(http, requests, c, measureFrom, measureTo, cancellationToken)));
+        var cpuTime = await cpu;
 
         var latencies = perClient.SelectMany(r => r.Latencies).ToList();
         latencies.Sort();
@@ -54,7 +78,23 @@ public static class HttpLoad
         return new LoadResult(
             scenario, clients, seconds, latencies.Count, latencies.Count / seconds,
             LoadResult.Percentile(latencies, 0.50), LoadResult.Percentile(latencies, 0.95), LoadResult.Percentile(latencies, 0.99),
-            perClient.Sum(r => r.Non200));
+            perClient.Sum(r => r.Non200),
+            latencies.Count == 0 ? 0 : cpuTime.TotalMicroseconds / latencies.Count);
+    }
+
+    /// <summary>This process's processor time from one timestamp to another (both in the future when called).</summary>
+    private static async Task<TimeSpan> ProcessorTimeBetweenAsync(long from, long to, CancellationToken cancellationToken)
+    {
+        await Task.Delay(Until(from), cancellationToken);
+        var before = Process.GetCurrentProcess().TotalProcessorTime;
+        await Task.Delay(Until(to), cancellationToken);
+        return Process.GetCurrentProcess().TotalProcessorTime - before;
+    }
+
+    private static TimeSpan Until(long timestamp)
+    {
+        var left = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     /// <summary>Sends one request and reads the whole answer; the status, or 0 when the exchange failed.</summary>
