@@ -37,6 +37,9 @@ public sealed class BenchEngineCommandTests
         Assert.True(concurrent.GetProperty("items_per_second").GetDouble() > 0);
         Assert.True(concurrent.GetProperty("mean_batch_size").GetDouble() >= 1);
         Assert.True(concurrent.GetProperty("latency").GetProperty("p95_microseconds").GetDouble() > 0);
+        var pipeline = root.GetProperty("pipeline");
+        Assert.All(new[] { "rules_only", "hybrid", "schema_check" }, series => Assert.True(pipeline.GetProperty(series).GetProperty("p50_microseconds").GetDouble() > 0, series));
+        Assert.InRange(pipeline.GetProperty("hybrid_model_share").GetDouble(), 0.5, 1.0);
 
         var breakdown = root.GetProperty("breakdown");
         Assert.True(breakdown.GetProperty("onnx_run_microseconds").GetDouble() > 0);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mapper.Engine.Data;
 using Mapper.Engine.Model.Benchmarks;
 using Mapper.Engine.Quality;
 
@@ -28,7 +29,8 @@ public static class BenchEngineCommand
             Training = model.BaselineTraining,
         };
         var labels = EvaluationStrings.ForLeakGuard(setup.Data, model.GoldenDirectory);
-        var result = await EngineBenchmark.RunAsync(setup.Data, labels, settings, context.CancellationToken);
+        var engineData = new EngineDataProvider(setup.Loaded.Options.ResolvedMappingDataDirectory, TimeProvider.System);
+        var result = await EngineBenchmark.RunAsync(engineData, labels, settings, context.CancellationToken);
         await context.Out.WriteLineAsync(json ? CliJson.Serialize(result) : Text(result));
         return ExitCodes.Ok;
     }
@@ -37,6 +39,7 @@ public static class BenchEngineCommand
     {
         var b = r.Breakdown;
         var c = r.ConcurrentBatcher;
+        var p = r.Pipeline;
         return string.Create(CultureInfo.InvariantCulture, $"""
             Engine benchmark (in-process, 1 intra-op thread; {r.ProcessorCount} processors, load average {r.LoadAverage})
               adapter                {r.Adapter}: {r.AdapterFileBytes} bytes ({r.AdapterFileBytes / 1048576.0:0.0} MiB), trained in {r.TrainingSeconds:0.00} s
@@ -45,6 +48,9 @@ public static class BenchEngineCommand
               single item, direct    {Latency(r.Direct)}   ({r.SingleItemCalls} calls)
               single item, batcher   {Latency(r.ThroughMicroBatcher)}
               batcher, {c.Callers,2} callers    {Latency(c.Latency)}   ({c.ItemsPerSecond:N0} items/s, {c.MeanBatchSize:0.0} items per run)
+              mapping, rules-only    {Latency(p.RulesOnly)}   (the whole decision per request, no HTTP)
+              mapping, hybrid        {Latency(p.Hybrid)}   (model answered {100 * p.HybridModelShare:0}%, the rules the rest)
+                schema check         {Latency(p.SchemaCheck)}   (one answer; both modes pay it once per answer, hybrid twice on a fallback)
               rule mapper, per call  {Latency(r.RuleMapper)}
                 token tier calls     {Latency(r.RuleMapperTokenTier)}
                 inputs by tier       {Mix(r.RuleMapperInputsByTier)}

@@ -18,8 +18,9 @@ namespace Mapper.Engine.Model.Benchmarks;
 public static partial class EngineBenchmark
 {
     public static async Task<EngineBenchmarkResult> RunAsync(
-        MappingData data, IReadOnlyList<string> extraLabels, EngineBenchmarkSettings settings, CancellationToken cancellationToken = default)
+        EngineDataProvider engineData, IReadOnlyList<string> extraLabels, EngineBenchmarkSettings settings, CancellationToken cancellationToken = default)
     {
+        var data = engineData.Current.Data;
         var root = Path.Combine(Path.GetTempPath(), "mapper-bench-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -41,9 +42,10 @@ public static partial class EngineBenchmark
 
             var inputs = Inputs(data, extraLabels);
             var direct = Latencies(settings.SingleCalls, i => registry.Predict([inputs[i % inputs.Length]]));
-            var rules = RuleMapperLatencies(new EngineData(data, DateTimeOffset.UtcNow).Rules, inputs, settings.SingleCalls);
+            var rules = RuleMapperLatencies(engineData.Current.Rules, inputs, settings.SingleCalls);
             var viaBatcher = await BatcherLatenciesAsync(registry, inputs, settings.SingleCalls, cancellationToken).ConfigureAwait(false);
             var concurrent = await ConcurrentBatcherAsync(registry, inputs, settings, cancellationToken).ConfigureAwait(false);
+            var pipeline = await PipelineAsync(engineData, registry, inputs, settings.SingleCalls, settings.ThroughputDuration, cancellationToken).ConfigureAwait(false);
 
             var batches = Enumerable.Range(0, 16)
                 .Select(b => Enumerable.Range(0, settings.BatchSize).Select(i => inputs[((b * settings.BatchSize) + i) % inputs.Length]).ToArray())
@@ -61,7 +63,7 @@ public static partial class EngineBenchmark
             using var process = Process.GetCurrentProcess();
             return new EngineBenchmarkResult(
                 built.Manifest.Name, built.Training.Duration.TotalSeconds, built.Model.Length, load.TotalMilliseconds, swap.TotalMilliseconds,
-                settings.SingleCalls, direct, viaBatcher, rules.All, rules.TokenTier, rules.InputsByTier, concurrent, settings.BatchSize, throughput, breakdown,
+                settings.SingleCalls, direct, viaBatcher, rules.All, rules.TokenTier, rules.InputsByTier, concurrent, pipeline, settings.BatchSize, throughput, breakdown,
                 process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: false), Environment.ProcessorCount, LoadAverage());
         }
         finally

@@ -33,6 +33,7 @@ public sealed record EngineBenchmarkResult(
     LatencySummary RuleMapperTokenTier,
     IReadOnlyList<TierCount> RuleMapperInputsByTier,
     ConcurrentBatcherSummary ConcurrentBatcher,
+    PipelineSummary Pipeline,
     int BatchSize,
     double BatchedItemsPerSecond,
     BatchBreakdown Breakdown,
