@@ -28,8 +28,8 @@ public static class BenchEngineCommand
             ThroughputDuration = TimeSpan.FromSeconds(iterations >= 10_000 ? 2 : 0.2),
             Training = model.BaselineTraining,
         };
-        var labels = EvaluationStrings.ForLeakGuard(setup.Data, model.GoldenDirectory);
         var engineData = new EngineDataProvider(setup.Loaded.Options.ResolvedMappingDataDirectory, TimeProvider.System);
+        var labels = EvaluationStrings.ForLeakGuard(engineData.Current.Data, model.GoldenDirectory);
         var result = await EngineBenchmark.RunAsync(engineData, labels, settings, context.CancellationToken);
         await context.Out.WriteLineAsync(json ? CliJson.Serialize(result) : Text(result));
         return ExitCodes.Ok;

@@ -86,9 +86,16 @@ public static class HttpLoad
     private static async Task<TimeSpan> ProcessorTimeBetweenAsync(long from, long to, CancellationToken cancellationToken)
     {
         await Task.Delay(Until(from), cancellationToken);
-        var before = Process.GetCurrentProcess().TotalProcessorTime;
+        var before = ProcessorTime();
         await Task.Delay(Until(to), cancellationToken);
-        return Process.GetCurrentProcess().TotalProcessorTime - before;
+        return ProcessorTime() - before;
+    }
+
+    /// <summary>This process's processor time so far, over all its threads (the load clients' included).</summary>
+    public static TimeSpan ProcessorTime()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static TimeSpan Until(long timestamp)

@@ -56,7 +56,7 @@ public sealed class WorstCaseBatches(ApiOptions limits, int seed)
     {
         var times = new List<double>(repeats);
         var (status, items, labels, words, bytes) = (0, 0, 0, 0, 0);
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpu = HttpLoad.ProcessorTime();
         for (var i = 0; i < repeats; i++)
         {
             var (body, n, l, w) = Build(shape);
@@ -66,7 +66,7 @@ public sealed class WorstCaseBatches(ApiOptions limits, int seed)
             (items, labels, words, bytes) = (n, l, w, body.Length);
         }
 
-        var cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / repeats;
+        var cpuMs = (HttpLoad.ProcessorTime() - cpu).TotalMilliseconds / repeats;
         times.Sort();
         return new WorstCaseResult(shape, mode, items, labels, words, bytes, status, repeats, times[times.Count / 2], times[^1], cpuMs);
     }

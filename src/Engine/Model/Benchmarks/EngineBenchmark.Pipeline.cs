@@ -11,7 +11,8 @@ public static partial class EngineBenchmark
 {
     /// <summary>
     /// One <see cref="MappingPipeline"/> over the data and the active adapter, with the configured default controls:
-    /// every input as a single-label request in rules-only and in hybrid mode (after a warm-up of both), and the JSON-schema check of one answer alone, which both modes pay once per answer.
+    /// every input as a single-label request in rules-only and in hybrid mode (after a warm-up of both), and the
+    /// JSON-schema check of one answer alone, which both modes pay once per answer.
     /// </summary>
     private static async Task<PipelineSummary> PipelineAsync(
         EngineDataProvider data, AdapterRegistry registry, ModelInput[] inputs, int calls, TimeSpan warmUpFor, CancellationToken cancellationToken)
@@ -24,8 +25,9 @@ public static partial class EngineBenchmark
         var rulesOnly = new MapOptions { ModeOverride = MappingMode.RulesOnly };
         var hybrid = new MapOptions { ModeOverride = MappingMode.Hybrid };
 
-        // Warm up for a while (two seconds in a full run): the runtime recompiles hot methods in the background only once no new
-        // method has been compiled for a while, and a short warm-up measured the first-tier code of the schema library.
+        // Warm up for a while (two seconds in a full run): the runtime recompiles hot methods in the background only
+        // once no new method has been compiled for a while, and a short warm-up measured the schema library's
+        // first-tier code.
         var modelAnswered = 0;
         var warmUp = Stopwatch.StartNew();
         for (var pass = 0; pass == 0 || warmUp.Elapsed < warmUpFor; pass++)
