@@ -40,7 +40,7 @@ public sealed class AlertEvaluatorTests : IDisposable
         await StepAsync(factory, TimeSpan.FromSeconds(1));
 
         Assert.Equal(AlertState.Resolved, State(factory, AlertCatalog.SchemaValidLow));
-        var history = await factory.Services.GetRequiredService<AlertsPageService>().HistoryAsync(10, Ct);
+        var history = await factory.Services.GetRequiredService<AlertsPageService>().HistoryAsync(100, Ct);
         Assert.Equal(["inactive→pending", "pending→firing", "firing→resolved"], history.Where(t => t.Alert == AlertCatalog.SchemaValidLow).Reverse().Select(t => t.From + "→" + t.To));
     }
 

@@ -20,7 +20,13 @@ public sealed partial class AlertEvaluator(
     ILogger<AlertEvaluator> logger) : IHostedService
 {
     private readonly Lock _lock = new();
+
+    // One evaluation at a time, its transitions stored before the next starts: the sampler's own subscription and a
+    // direct call can overlap, and rows stored out of order would make the history, and the state a restart resumes
+    // from (the newest row), wrong.
+    private readonly SemaphoreSlim _evaluating = new(1, 1);
     private Dictionary<string, AlertStatus> _current = [];
+    private DateTimeOffset _evaluatedAt = DateTimeOffset.MinValue;
     private IDisposable? _subscription;
 
     public IReadOnlyList<AlertDefinition> Definitions => definitions;
@@ -54,9 +60,34 @@ public sealed partial class AlertEvaluator(
     /// <summary>One evaluation of every alert against <paramref name="sample"/>; returns the transitions it made.</summary>
     public async Task<IReadOnlyList<AlertTransition>> EvaluateAsync(EngineSample sample, CancellationToken cancellationToken)
     {
+        await _evaluating.WaitAsync(cancellationToken);
+        try
+        {
+            var transitions = Evaluate(sample);
+            if (transitions.Count > 0)
+            {
+                await StoreAsync(transitions, cancellationToken);
+            }
+
+            return transitions;
+        }
+        finally
+        {
+            _evaluating.Release();
+        }
+    }
+
+    private List<AlertTransition> Evaluate(EngineSample sample)
+    {
         var transitions = new List<AlertTransition>();
         lock (_lock)
         {
+            if (sample.At < _evaluatedAt)
+            {
+                return transitions; // a sample that waited behind a newer one says nothing new
+            }
+
+            _evaluatedAt = sample.At;
             var next = new Dictionary<string, AlertStatus>(_current);
             foreach (var definition in definitions)
             {
@@ -74,11 +105,6 @@ public sealed partial class AlertEvaluator(
             }
 
             _current = next;
-        }
-
-        if (transitions.Count > 0)
-        {
-            await StoreAsync(transitions, cancellationToken);
         }
 
         return transitions;
