@@ -40,6 +40,7 @@ public sealed class BenchEngineCommandTests
         var pipeline = root.GetProperty("pipeline");
         Assert.All(new[] { "rules_only", "hybrid", "schema_check" }, series => Assert.True(pipeline.GetProperty(series).GetProperty("p50_microseconds").GetDouble() > 0, series));
         Assert.InRange(pipeline.GetProperty("hybrid_model_share").GetDouble(), 0.5, 1.0);
+        Assert.All(new[] { "rules_only_bytes_per_request", "hybrid_bytes_per_request" }, key => Assert.True(pipeline.GetProperty(key).GetDouble() > 0, key));
 
         var breakdown = root.GetProperty("breakdown");
         Assert.True(breakdown.GetProperty("onnx_run_microseconds").GetDouble() > 0);

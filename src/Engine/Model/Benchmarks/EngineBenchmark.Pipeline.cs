@@ -55,12 +55,35 @@ public static partial class EngineBenchmark
             hybridSamples[i] = Stopwatch.GetElapsedTime(started).TotalMicroseconds;
         }
 
+        var rulesBytes = await AllocatedPerRequestAsync(pipeline, requests, rulesOnly, calls, cancellationToken).ConfigureAwait(false);
+        var hybridBytes = await AllocatedPerRequestAsync(pipeline, requests, hybrid, calls, cancellationToken).ConfigureAwait(false);
         var answer = (await pipeline.MapAsync(requests[0], rulesOnly, cancellationToken).ConfigureAwait(false)).Event;
         var validator = data.Current.Validator;
         var schema = Latencies(calls, _ => validator.Validate(answer));
-        return new PipelineSummary(LatencySummary.Of(rulesSamples), LatencySummary.Of(hybridSamples), schema, (double)modelAnswered / requests.Length);
+        return new PipelineSummary(LatencySummary.Of(rulesSamples), LatencySummary.Of(hybridSamples), schema, (double)modelAnswered / requests.Length, rulesBytes, hybridBytes);
+    }
+
+    /// <summary>
+    /// Managed bytes allocated per request over <paramref name="calls"/> requests, on every thread (the batcher may
+    /// run a batch on another): garbage is CPU the request pays later, in a collection.
+    /// </summary>
+    private static async Task<double> AllocatedPerRequestAsync(
+        MappingPipeline pipeline, MapRequest[] requests, MapOptions options, int calls, CancellationToken cancellationToken)
+    {
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        for (var i = 0; i < calls; i++)
+        {
+            await pipeline.MapAsync(requests[i % requests.Length], options, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)calls;
     }
 }
 
-/// <summary>Per request without HTTP: rules-only, hybrid (with the share the model answered), and the schema check of one answer.</summary>
-public sealed record PipelineSummary(LatencySummary RulesOnly, LatencySummary Hybrid, LatencySummary SchemaCheck, double HybridModelShare);
+/// <summary>
+/// Per request without HTTP: rules-only, hybrid (with the share the model answered), the schema check of one answer,
+/// and the managed bytes each mode allocates per request.
+/// </summary>
+public sealed record PipelineSummary(
+    LatencySummary RulesOnly, LatencySummary Hybrid, LatencySummary SchemaCheck, double HybridModelShare,
+    double RulesOnlyBytesPerRequest, double HybridBytesPerRequest);
