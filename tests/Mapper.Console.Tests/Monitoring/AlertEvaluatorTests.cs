@@ -3,9 +3,12 @@ using Mapper.Console.Drills;
 using Mapper.Console.Hosting;
 using Mapper.Console.Monitoring;
 using Mapper.Console.Monitoring.Alerts;
+using Mapper.Console.Store;
 using Mapper.Console.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Mapper.Console.Tests.Monitoring;
@@ -42,6 +45,39 @@ public sealed class AlertEvaluatorTests : IDisposable
         Assert.Equal(AlertState.Resolved, State(factory, AlertCatalog.SchemaValidLow));
         var history = await factory.Services.GetRequiredService<AlertsPageService>().HistoryAsync(100, Ct);
         Assert.Equal(["inactive→pending", "pending→firing", "firing→resolved"], history.Where(t => t.Alert == AlertCatalog.SchemaValidLow).Reverse().Select(t => t.From + "→" + t.To));
+    }
+
+    [Fact]
+    public async Task SlowStore_AnEvaluationWaitsForTheOneBefore_HistoryKeepsTheOrderTheStatesMoved()
+    {
+        var store = new GatedStore();
+        await using var factory = new MapperFactory(
+            new Dictionary<string, string?> { ["Mapper:DataDirectory"] = _data, ["Alerts:MapperSchemaValidLow:For"] = "30s" },
+            model: new FixedScorer("PII.Identifier.SSN", 0.95), time: _clock,
+            services: s => s.AddSingleton(sp => new AlertEvaluator(
+                sp.GetRequiredService<IReadOnlyList<AlertDefinition>>(), sp.GetRequiredService<EngineSampler>(),
+                store.Wrap(sp.GetRequiredService<IDbContextFactory<MapperDbContext>>()), sp.GetRequiredService<LiveRecord>(),
+                sp.GetRequiredService<ILogger<AlertEvaluator>>())));
+        using var client = factory.CreateClient();
+        await factory.Executor().RunAsync(Actor.System, new StartDrill(DrillKinds.SchemaInvalid, TimeSpan.FromMinutes(30)) { Reason = "practice" }, Ct);
+        await MapAsync(client, 5);
+        var evaluator = factory.Services.GetRequiredService<AlertEvaluator>();
+        var sampler = factory.Services.GetRequiredService<EngineSampler>();
+
+        store.HoldNext();
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var pending = evaluator.EvaluateAsync(sampler.Tick(), Ct);
+        await store.Held.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        var firing = evaluator.EvaluateAsync(sampler.Tick(), Ct);
+        // Before the fix the second evaluation stored its row here, while the first was still held.
+        await Task.WhenAny(firing, Task.Delay(500, Ct));
+        store.Release();
+        await Task.WhenAll(pending, firing);
+
+        var history = await factory.Services.GetRequiredService<AlertsPageService>().HistoryAsync(100, Ct);
+        Assert.Equal(["inactive→pending", "pending→firing"], history.Where(t => t.Alert == AlertCatalog.SchemaValidLow).Reverse().Select(t => t.From + "→" + t.To));
+        Assert.Equal(AlertState.Firing, State(factory, AlertCatalog.SchemaValidLow));
     }
 
     [Fact]
@@ -141,4 +177,36 @@ public sealed class AlertEvaluatorTests : IDisposable
     private static AlertStatus Alert(MapperFactory factory, string name) => factory.Services.GetRequiredService<AlertEvaluator>().Current.Single(a => a.Name == name);
 
     private static AlertState State(MapperFactory factory, string name) => Alert(factory, name).State;
+
+    /// <summary>A store whose next context, once armed, is handed out only on <see cref="Release"/>: a slow write.</summary>
+    private sealed class GatedStore
+    {
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _armed;
+
+        public Task Held => _held.Task;
+
+        public void HoldNext() => Volatile.Write(ref _armed, 1);
+
+        public void Release() => _release.TrySetResult();
+
+        public IDbContextFactory<MapperDbContext> Wrap(IDbContextFactory<MapperDbContext> inner) => new Factory(this, inner);
+
+        private sealed class Factory(GatedStore gate, IDbContextFactory<MapperDbContext> inner) : IDbContextFactory<MapperDbContext>
+        {
+            public MapperDbContext CreateDbContext() => inner.CreateDbContext();
+
+            public async Task<MapperDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default)
+            {
+                if (Interlocked.Exchange(ref gate._armed, 0) == 1)
+                {
+                    gate._held.TrySetResult();
+                    await gate._release.Task.WaitAsync(cancellationToken);
+                }
+
+                return await inner.CreateDbContextAsync(cancellationToken);
+            }
+        }
+    }
 }
