@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Mapper.Engine.Taxonomy;
 
 namespace Mapper.Engine.Rules;
@@ -10,6 +11,15 @@ namespace Mapper.Engine.Rules;
 /// </summary>
 internal sealed class TokenVotes
 {
+    /// <summary>
+    /// How much, not what: <c>high</c> only ever occurs in Toxicity keys (<c>high_toxic</c>, <c>high_risk</c>), yet
+    /// <c>mrn_high</c> is a medical record number at high severity, not toxicity. These words never vote.
+    /// </summary>
+    internal static readonly FrozenSet<string> SeverityWords = new[]
+    {
+        "high", "medium", "med", "low", "moderate", "mild", "severe", "severity", "critical", "extreme", "very", "level",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     // One scratch list per thread (the vote runs on request threads and should not allocate).
     [ThreadStatic]
     private static List<(string Token, string Label)>? _words;
@@ -41,7 +51,7 @@ internal sealed class TokenVotes
         _distinctive = new TokenPostings<(string Token, string Label)>(
             [.. labelsByToken
                 .Select(p => (Token: p.Key, Label: p.Value.Count == 1 ? p.Value.Single() : FamilyCatchAll(p.Value, taxonomy)))
-                .Where(p => p.Label is not null && p.Token.Length >= 3)
+                .Where(p => p.Label is not null && p.Token.Length >= 3 && !SeverityWords.Contains(p.Token))
                 .Select(p => (p.Token, p.Label!))],
             d => [d.Token]);
     }
@@ -53,6 +63,11 @@ internal sealed class TokenVotes
         var words = _words ??= [];
         foreach (var token in tokens)
         {
+            if (SeverityWords.Contains(token))
+            {
+                continue;
+            }
+
             words.Clear();
             _distinctive.Collect([token], words);
             foreach (var word in words)
@@ -82,6 +97,7 @@ internal sealed class TokenVotes
     internal string? VoteExhaustive(string[] tokens)
     {
         var labels = tokens
+            .Where(t => !SeverityWords.Contains(t))
             .SelectMany(t => _distinctive.All.Where(d => TokenMatcher.TokensEqual(t, d.Token)).Select(d => d.Label))
             .Distinct(StringComparer.Ordinal)
             .ToList();

@@ -67,6 +67,17 @@ public sealed class RuleMapperTests
         Assert.Equal(expected, _mapper.MatchOne(detector, raw).Label);
     }
 
+    [Theory]
+    [InlineData("regex-pii", "mrn_high", WellKnownLabels.Unknown)]
+    [InlineData("google-cloud-dlp", "icd10 code (high)", WellKnownLabels.Unknown)]
+    [InlineData("regex-pii", "ssn (high)", "PII.Identifier.SSN")]
+    [InlineData("nvidia-nemo-guardrails", "high_risk", "HARM.SPEECH.Toxicity")]
+    public void MatchOne_SeverityWord_SaysHowMuchNotWhat(string detector, string raw, string expected)
+    {
+        // "high" occurs only in Toxicity keys (high_toxic, high_risk); as a severity beside another word it must not vote.
+        Assert.Equal(expected, _mapper.MatchOne(detector, raw).Label);
+    }
+
     [Fact]
     public void Map_PipeJoined_ReturnsEveryLabelInOrder()
     {
