@@ -19,7 +19,7 @@ public sealed class BlindGoldenGateTests
     // A property of the set, not of the engine: blind has 40 cases per detector and production asks for 100.
     private const string SetSizeGate = "golden_cases_per_detector";
     private const string FallbackGate = "fallback_percent";
-    private const double FallbackRatchetPercent = 15;
+    private const double FallbackRatchetPercent = 12.5;
 
     [Fact]
     public async Task RunAsync_BlindSetInHybridMode_PassesTheProductionGates()
@@ -51,8 +51,9 @@ public sealed class BlindGoldenGateTests
         var setSize = Assert.Single(report.Gates, g => g.Name == SetSizeGate);
         Assert.True(setSize.Actual < 100, "blind grew to 100 cases per detector: judge the set-size gate too");
 
-        // Ratchet: the baseline measured 14.6 % on blind when this test was written; worse is a regression. The
-        // contract's gate (< 10 %) is not met yet: a known gap, printed on every run and named in the closing note.
+        // Ratchet: the baseline measured 14.6 % on blind when this test was written and 11.5 % with the vendor-vocabulary
+        // lexicon (2025.09-lexicon.3); worse is a regression. The contract's gate (< 10 %) is not met on blind yet: a
+        // known gap, printed on every run and named in the closing note.
         Assert.True(report.FallbackPercent <= FallbackRatchetPercent, $"fallback {report.FallbackPercent:0.0} % > ratchet {FallbackRatchetPercent} %");
         TestContext.Current.TestOutputHelper?.WriteLine($"fallback gate: {report.FallbackPercent:0.0} % against {fallback.Threshold} % ({fallback.Status})");
     }
