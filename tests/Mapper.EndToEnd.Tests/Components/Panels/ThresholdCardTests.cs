@@ -28,7 +28,11 @@ public sealed class ThresholdCardTests(ConsoleFixture console) : BrowserTest(con
     private static readonly (string Detector, string Output)[] Traffic =
     [
         ("presidio", "US_SSN"), ("presidio", "EMAIL_ADDRESS"), ("presidio", "BANK"), ("presidio", "NRP"), ("presidio", "ORG"), ("presidio", "ID"),
-        ("google-cloud-dlp", "NUMBER"), ("google-cloud-dlp", "PHONE"), ("google-cloud-dlp", "ID"), ("google-cloud-dlp", "PERSON_NAME"), ("google-cloud-dlp", "SERIAL"), ("google-cloud-dlp", "PIN"),
+        ("google-cloud-dlp", "NUMBER"), ("google-cloud-dlp", "PHONE"), ("google-cloud-dlp", "ID"), ("google-cloud-dlp", "PERSON_NAME"),
+        // Words the model half knows for this detector: with lexicon 3, six of these eight score between the detector's
+        // own threshold and the proposal; several, so that a change of training data moving a few still leaves some.
+        ("google-cloud-dlp", "SERIAL"), ("google-cloud-dlp", "PIN"), ("google-cloud-dlp", "CONTACT"), ("google-cloud-dlp", "CODE"),
+        ("google-cloud-dlp", "DEVICE"), ("google-cloud-dlp", "PATIENT"), ("google-cloud-dlp", "AREA"), ("google-cloud-dlp", "ZONE"),
         ("deberta-toxicity", "mildly_toxic"), ("deberta-toxicity", "somewhat_toxic"), ("deberta-toxicity", "spicy"), ("deberta-toxicity", "toxic"),
         ("llama-guard", "S1"), ("llama-guard", "elections"), ("llama-guard", "crime"), ("llama-guard", "weapons"),
         ("openai-moderation", "flagged"), ("openai-moderation", "violence/mild"), ("openai-moderation", "harassment"),
