@@ -63,7 +63,7 @@ public sealed class GoldenCaseLoaderTests
 
         var files = GoldenCaseLoader.LoadAll(Path.Combine(MappingDataLoader.BundledDirectory, "golden"), data.Taxonomy);
 
-        Assert.Equal(48, files.Count);
+        Assert.Equal(60, files.Count);
         var perDetector = files.SelectMany(f => f.Cases).GroupBy(c => resolver.Resolve(c.Detector)).ToDictionary(g => g.Key ?? "?", g => g.Count());
         Assert.Equal(data.Detectors.Select(d => d.Detector).Order(), perDetector.Keys.Order());
         Assert.All(perDetector, p => Assert.True(p.Value >= 100, $"{p.Key} has {p.Value} golden cases"));
@@ -79,6 +79,20 @@ public sealed class GoldenCaseLoaderTests
             var heldOut = Compacted(Path.Combine(golden, "heldout", detector + ".json"));
 
             Assert.Empty(tuning.Intersect(heldOut));
+        }
+    }
+
+    [Fact]
+    public void LoadAll_SecondBlindSet_SharesNoCompactedStringWithAnyEarlierSet()
+    {
+        var golden = Path.Combine(MappingDataLoader.BundledDirectory, "golden");
+        foreach (var detector in BundledData.Load().Detectors.Select(d => d.Detector))
+        {
+            var blind2 = Compacted(Path.Combine(golden, "blind2", detector + ".json"));
+            foreach (var earlier in new[] { "variants", "heldout", "blind" })
+            {
+                Assert.Empty(blind2.Intersect(Compacted(Path.Combine(golden, earlier, detector + ".json"))));
+            }
         }
     }
 
