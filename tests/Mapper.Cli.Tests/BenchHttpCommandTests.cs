@@ -19,8 +19,12 @@ public sealed class BenchHttpCommandTests
         Assert.StartsWith("http://127.0.0.1:", root.GetProperty("address").GetString());
         Assert.Contains("share", root.GetProperty("machine").GetProperty("note").GetString());
         var runs = root.GetProperty("runs").EnumerateArray().ToList();
-        Assert.Equal(["noop", "noop", "rules_only", "rules_only", "hybrid", "hybrid"], runs.Select(r => r.GetProperty("scenario").GetString()));
-        Assert.Equal([1, 2, 1, 2, 1, 2], runs.Select(r => r.GetProperty("clients").GetInt32()));
+        Assert.Equal(["noop", "noop", "rules_only", "rules_only", "hybrid", "hybrid", "hybrid_model", "hybrid_model"], runs.Select(r => r.GetProperty("scenario").GetString()));
+        Assert.Equal([1, 2, 1, 2, 1, 2, 1, 2], runs.Select(r => r.GetProperty("clients").GetInt32()));
+
+        // As shipped, repeated bodies come from the adapter's cache; hybrid_model really runs the model every time.
+        Assert.All(runs.Where(r => r.GetProperty("scenario").GetString() == "hybrid"), r => Assert.True(r.GetProperty("cached_share").GetDouble() > 0, r.ToString()));
+        Assert.All(runs.Where(r => r.GetProperty("scenario").GetString() == "hybrid_model"), r => Assert.Equal(0, r.GetProperty("cached_share").GetDouble()));
         foreach (var r in runs)
         {
             // A short run on a loaded machine still completes requests; say which run did not.

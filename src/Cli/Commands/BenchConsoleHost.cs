@@ -2,6 +2,7 @@ using Mapper.Console.Api;
 using Mapper.Console.Hosting;
 using Mapper.Engine.Controls;
 using Mapper.Engine.Model;
+using Mapper.Engine.Model.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -115,6 +116,16 @@ public sealed class BenchConsoleHost : IAsyncDisposable
     /// <summary>Switches the engine's mode the way the console's operators do, through the runtime controls.</summary>
     public void SetMode(MappingMode mode) =>
         _app.Services.GetRequiredService<RuntimeControlsStore>().Update(c => c with { Mode = mode });
+
+    /// <summary>Model-path requests the active adapter answered from its cache, and those it did not, so far.</summary>
+    public (long Hits, long Misses) CacheLookups()
+    {
+        var cache = _app.Services.GetRequiredService<AdapterRegistry>().ActiveCache;
+        return (cache?.Hits ?? 0, cache?.Misses ?? 0);
+    }
+
+    /// <summary>False makes every hybrid request run the model, even for a label the adapter has answered before.</summary>
+    public void AnswerFromCache(bool answer) => _app.Services.GetRequiredService<OnnxModelScorer>().AnswerFromCache = answer;
 
     public ApiOptions Api => _app.Services.GetRequiredService<ApiOptions>();
 

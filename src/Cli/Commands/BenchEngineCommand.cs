@@ -49,7 +49,8 @@ public static class BenchEngineCommand
               single item, batcher   {Latency(r.ThroughMicroBatcher)}
               batcher, {c.Callers,2} callers    {Latency(c.Latency)}   ({c.ItemsPerSecond:N0} items/s, {c.MeanBatchSize:0.0} items per run)
               mapping, rules-only    {Latency(p.RulesOnly)}   (the whole decision per request, no HTTP; {p.RulesOnlyBytesPerRequest:N0} B allocated)
-              mapping, hybrid        {Latency(p.Hybrid)}   (model answered {100 * p.HybridModelShare:0}%, the rules the rest; {p.HybridBytesPerRequest:N0} B allocated)
+              mapping, hybrid        {Latency(p.Hybrid)}   (a model run each; model answered {100 * p.HybridModelShare:0}%, the rules the rest; {p.HybridBytesPerRequest:N0} B allocated)
+              mapping, hybrid cached {Latency(p.HybridCached)}   (every label answered before: no model run; {p.HybridCachedBytesPerRequest:N0} B allocated)
                 schema check         {Latency(p.SchemaCheck)}   (one answer; both modes pay it once per answer, hybrid twice on a fallback)
               rule mapper, per call  {Latency(r.RuleMapper)}
                 token tier calls     {Latency(r.RuleMapperTokenTier)}

@@ -18,6 +18,9 @@ public sealed record LoadResult(
 {
     public int Rounds { get; init; } = 1;
 
+    /// <summary>Share of the model-path requests the adapter answered from its cache during the run (hybrid scenarios).</summary>
+    public double? CachedShare { get; init; }
+
     public double MinRequestsPerSecond { get; init; } = double.NaN;
 
     public double MaxRequestsPerSecond { get; init; } = double.NaN;

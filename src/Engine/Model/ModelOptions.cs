@@ -27,6 +27,12 @@ public sealed class ModelOptions
     /// <summary>Requests that may wait for the model; beyond this a call fails fast with ModelQueueFullException.</summary>
     public int QueueCapacity { get; set; } = 1024;
 
+    /// <summary>
+    /// Predictions each adapter remembers (by a hash of detector and label), so a repeated label skips the model
+    /// run; 0 turns the cache off. About 100 bytes an entry.
+    /// </summary>
+    public int PredictionCacheEntries { get; set; } = 65_536;
+
     /// <summary>ONNX Runtime intra-op threads. One is fastest for a model this small.</summary>
     public int IntraOpThreads { get; set; } = 1;
 

@@ -25,6 +25,9 @@ public sealed class ModelSettings
 
     public int IntraOpThreads { get; set; } = 1;
 
+    /// <summary>Predictions each adapter remembers so a repeated label skips the model run; 0 turns it off.</summary>
+    public int PredictionCacheEntries { get; set; } = 65_536;
+
     /// <summary>Hyper-parameters of the baseline trained when the store is empty (tests shrink them).</summary>
     public TrainingOptions BaselineTraining { get; set; } = new();
 
@@ -46,6 +49,11 @@ public sealed class ModelSettings
             problems.Add($"{Section}:QueueCapacity must be within [1, 1000000], not {QueueCapacity}");
         }
 
+        if (PredictionCacheEntries is < 0 or > 10_000_000)
+        {
+            problems.Add($"{Section}:PredictionCacheEntries must be within [0, 10000000], not {PredictionCacheEntries}");
+        }
+
         if (IntraOpThreads is < 1 or > 64)
         {
             problems.Add($"{Section}:IntraOpThreads must be within [1, 64], not {IntraOpThreads}");
@@ -63,6 +71,7 @@ public sealed class ModelSettings
         SmokePassBar = SmokePassBar,
         QueueCapacity = QueueCapacity,
         IntraOpThreads = IntraOpThreads,
+        PredictionCacheEntries = PredictionCacheEntries,
         BaselineTraining = BaselineTraining,
     };
 }

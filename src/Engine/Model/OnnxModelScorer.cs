@@ -3,7 +3,8 @@ using Mapper.Engine.Model.Serving;
 namespace Mapper.Engine.Model;
 
 /// <summary>
-/// The in-process model path: requests go through the micro-batcher to the registry's active adapter.
+/// The in-process model path: a request whose labels the active adapter has all answered before is answered from
+/// its cache at once; any other goes through the micro-batcher to the adapter, which remembers the answers.
 /// Cancellation (the pipeline's time budget) surfaces as <see cref="OperationCanceledException"/>; no
 /// active adapter as <see cref="ModelUnavailableException"/>; a full queue as <see cref="ModelQueueFullException"/>.
 /// </summary>
@@ -24,6 +25,18 @@ public sealed class OnnxModelScorer(AdapterRegistry registry, MicroBatcher batch
             return ValueTask.FromResult(new ModelAnswer([], model));
         }
 
+        if (AnswerFromCache && registry.TryAnswerFromCache(inputs) is { } known)
+        {
+            return ValueTask.FromResult(known);
+        }
+
         return new ValueTask<ModelAnswer>(batcher.EnqueueAsync(inputs, cancellationToken));
     }
+
+    /// <summary>
+    /// False sends every request to the model even when its answer is cached (answers are still remembered):
+    /// for <c>mapper bench</c>, which measures the model path itself beside the cached one. The configured size
+    /// (<c>Model:PredictionCacheEntries</c>, 0 for none) is the operator's switch.
+    /// </summary>
+    public bool AnswerFromCache { get; set; } = true;
 }

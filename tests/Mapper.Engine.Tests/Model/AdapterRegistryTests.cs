@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Mapper.Engine.Controls;
 using Mapper.Engine.Model;
 using Mapper.Engine.Model.Adapters;
 using Mapper.Engine.Model.Serving;
@@ -143,6 +144,61 @@ public sealed class AdapterRegistryTests
         Assert.True(lease.Handle.Classifier.IsDisposed);
     }
 
-    private static AdapterRegistry NewRegistry(AdapterStore store) =>
-        new(store, new AdapterGate(BundledData.Load(), new ModelOptions { AdapterStorePath = store.Root, AdapterId = TestAdapters.Id }), NullLogger<AdapterRegistry>.Instance);
+    [Fact]
+    public void TryAnswerFromCache_AfterASwap_NeverServesTheOldAdaptersAnswers()
+    {
+        using var directory = new TempDirectory();
+        using var registry = NewRegistry(TestAdapters.StoreWith(directory, TestAdapters.V1, TestAdapters.V2), cacheEntries: 64);
+        registry.Activate(TestAdapters.Id, "1.0.0");
+        ModelInput[] email = [new("presidio", "EMAIL_ADDRESS")];
+        Assert.Null(registry.TryAnswerFromCache(email));
+
+        var ran = registry.Predict(email);
+        var cached = registry.TryAnswerFromCache(email);
+
+        Assert.NotNull(cached);
+        Assert.Equal("test-adapter@1.0.0", cached.Model);
+        Assert.Equal(ran.Predictions, cached.Predictions);
+
+        registry.Activate(TestAdapters.Id, "1.1.0");
+
+        Assert.Null(registry.TryAnswerFromCache(email));
+        registry.Predict(email);
+        Assert.Equal("test-adapter@1.1.0", registry.TryAnswerFromCache(email)?.Model);
+    }
+
+    [Fact]
+    public async Task PredictAsync_ALabelAnsweredBefore_SkipsTheModelRunUnlessTheCacheIsBypassed()
+    {
+        using var directory = new TempDirectory();
+        using var registry = NewRegistry(TestAdapters.StoreWith(directory, TestAdapters.V1), cacheEntries: 64);
+        registry.Activate(TestAdapters.Id, "1.0.0");
+        var runs = 0;
+        await using var batcher = new MicroBatcher(
+            inputs =>
+            {
+                Interlocked.Increment(ref runs);
+                return registry.Predict(inputs);
+            },
+            new RuntimeControlsStore(new EngineOptions().ToInitialControls()),
+            TimeProvider.System,
+            16);
+        var scorer = new OnnxModelScorer(registry, batcher);
+        ModelInput[] request = [new("presidio", "EMAIL_ADDRESS"), new("openai-moderation", "hate")];
+
+        var first = await scorer.PredictAsync(request, TestContext.Current.CancellationToken);
+        var second = await scorer.PredictAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(1, runs);
+        Assert.Equal(first.Predictions, second.Predictions);
+
+        scorer.AnswerFromCache = false;
+        await scorer.PredictAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(2, runs);
+    }
+
+    private static AdapterRegistry NewRegistry(AdapterStore store, int cacheEntries = 0)
+    {
+        var options = new ModelOptions { AdapterStorePath = store.Root, AdapterId = TestAdapters.Id, PredictionCacheEntries = cacheEntries };
+        return new(store, new AdapterGate(BundledData.Load(), options), options, NullLogger<AdapterRegistry>.Instance);
+    }
 }

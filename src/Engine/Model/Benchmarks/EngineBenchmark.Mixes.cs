@@ -53,7 +53,7 @@ public static partial class EngineBenchmark
 
         var batcher = new MicroBatcher(Counted, new RuntimeControlsStore(new EngineOptions().ToInitialControls()), TimeProvider.System, 1024);
         await using var batcherScope = batcher.ConfigureAwait(false);
-        var scorer = new OnnxModelScorer(registry, batcher);
+        var scorer = new OnnxModelScorer(registry, batcher) { AnswerFromCache = false };
         var callers = settings.ConcurrentCallers;
         var perCaller = Math.Max(1, settings.SingleCalls / callers);
 

@@ -34,7 +34,7 @@ public static partial class EngineBenchmark
             OnnxClassifier.Load(built.Model, options.IntraOpThreads).Dispose();
             var load = loadWatch.Elapsed;
 
-            using var registry = new AdapterRegistry(store, new AdapterGate(data, options), NullLogger<AdapterRegistry>.Instance);
+            using var registry = new AdapterRegistry(store, new AdapterGate(data, options), options, NullLogger<AdapterRegistry>.Instance);
             registry.Activate(options.AdapterId, "1.0.0", "benchmark");
             var swapWatch = Stopwatch.StartNew();
             registry.Activate(options.AdapterId, "1.0.1", "benchmark swap");
@@ -87,7 +87,7 @@ public static partial class EngineBenchmark
     {
         var batcher = new MicroBatcher(registry.Predict, new RuntimeControlsStore(new EngineOptions().ToInitialControls()), TimeProvider.System, 1024);
         await using var batcherScope = batcher.ConfigureAwait(false);
-        var scorer = new OnnxModelScorer(registry, batcher);
+        var scorer = new OnnxModelScorer(registry, batcher) { AnswerFromCache = false };
         var warmUp = Math.Min(1000, calls);
         var samples = new double[calls];
         for (var i = 0; i < calls + warmUp; i++)

@@ -12,15 +12,19 @@ public sealed class AdapterHandle
 {
     private int _references = 1;
 
-    internal AdapterHandle(AdapterManifest manifest, OnnxClassifier classifier)
+    internal AdapterHandle(AdapterManifest manifest, OnnxClassifier classifier, int cacheCapacity)
     {
         Manifest = manifest;
         Classifier = classifier;
+        Predictions = new PredictionCache(cacheCapacity);
     }
 
     public AdapterManifest Manifest { get; }
 
     public OnnxClassifier Classifier { get; }
+
+    /// <summary>What this adapter has answered before; it goes with the handle, so a swap never serves another's answers.</summary>
+    public PredictionCache Predictions { get; }
 
     public string Name => Manifest.Name;
 

@@ -12,7 +12,7 @@ namespace Mapper.Engine.Model.Serving;
 /// session is disposed after its last call. The registry swaps; it keeps no history: who activated what,
 /// when and why is the caller's record (the console's store), written between the two steps.
 /// </summary>
-public sealed class AdapterRegistry(AdapterStore store, AdapterGate gate, ILogger<AdapterRegistry> logger) : IDisposable
+public sealed class AdapterRegistry(AdapterStore store, AdapterGate gate, ModelOptions options, ILogger<AdapterRegistry> logger) : IDisposable
 {
     private readonly Lock _swapLock = new();
     private Served? _active;
@@ -56,12 +56,27 @@ public sealed class AdapterRegistry(AdapterStore store, AdapterGate gate, ILogge
         }
     }
 
-    /// <summary>Runs one batch on the active adapter.</summary>
+    /// <summary>Runs one batch on the active adapter, and remembers its answers in that adapter's cache.</summary>
     public ModelAnswer Predict(IReadOnlyList<ModelInput> inputs)
     {
         using var lease = TryAcquire() ?? throw new ModelUnavailableException();
-        return new ModelAnswer(lease.Handle.Classifier.Predict(inputs), lease.Handle.Name);
+        var predictions = lease.Handle.Classifier.Predict(inputs);
+        lease.Handle.Predictions.Remember(inputs, predictions);
+        return new ModelAnswer(predictions, lease.Handle.Name);
     }
+
+    /// <summary>
+    /// The active adapter's earlier answers for every input, or null when any is new. Lock-free and without a lease:
+    /// the cache is plain memory that outlives the session, and its answers are the ones this adapter gave.
+    /// </summary>
+    public ModelAnswer? TryAnswerFromCache(IReadOnlyList<ModelInput> inputs)
+    {
+        var handle = Volatile.Read(ref _active)?.Handle;
+        return handle?.Predictions.TryAnswer(inputs) is { } predictions ? new ModelAnswer(predictions, handle.Name) : null;
+    }
+
+    /// <summary>The active adapter's cache, or null when none is active.</summary>
+    public PredictionCache? ActiveCache => Volatile.Read(ref _active)?.Handle.Predictions;
 
     /// <summary>Marks the model path as loading (e.g. while a first-start baseline trains) until the handle is disposed.</summary>
     public IDisposable Loading()
@@ -95,7 +110,7 @@ public sealed class AdapterRegistry(AdapterStore store, AdapterGate gate, ILogge
     {
         lock (_swapLock)
         {
-            var previous = Interlocked.Exchange(ref _active, new Served(new AdapterHandle(gated.Manifest, gated.Classifier), revision));
+            var previous = Interlocked.Exchange(ref _active, new Served(new AdapterHandle(gated.Manifest, gated.Classifier, options.PredictionCacheEntries), revision));
             previous?.Handle.Release();
             _lastError = null;
         }
