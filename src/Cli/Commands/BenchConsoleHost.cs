@@ -2,7 +2,6 @@ using Mapper.Console.Api;
 using Mapper.Console.Hosting;
 using Mapper.Engine.Controls;
 using Mapper.Engine.Model;
-using Mapper.Engine.Model.Serving;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -118,11 +117,7 @@ public sealed class BenchConsoleHost : IAsyncDisposable
         _app.Services.GetRequiredService<RuntimeControlsStore>().Update(c => c with { Mode = mode });
 
     /// <summary>Model-path requests the active adapter answered from its cache, and those it did not, so far.</summary>
-    public (long Hits, long Misses) CacheLookups()
-    {
-        var cache = _app.Services.GetRequiredService<AdapterRegistry>().ActiveCache;
-        return (cache?.Hits ?? 0, cache?.Misses ?? 0);
-    }
+    public (long Hits, long Misses) CacheLookups() => _app.Services.GetRequiredService<OnnxModelScorer>().CacheLookups;
 
     /// <summary>False makes every hybrid request run the model, even for a label the adapter has answered before.</summary>
     public void AnswerFromCache(bool answer) => _app.Services.GetRequiredService<OnnxModelScorer>().AnswerFromCache = answer;

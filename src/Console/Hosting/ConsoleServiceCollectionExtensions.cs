@@ -90,6 +90,11 @@ public static class ConsoleServiceCollectionExtensions
             telemetry.UseActiveModel(() => model.ActiveModel);
         }
 
+        if (services.GetService<OnnxModelScorer>() is { } onnx)
+        {
+            telemetry.UseModelCache(() => onnx.CacheLookups);
+        }
+
         // A queue-stall drill reports its stall's age as the lag: a stuck consumer is what that gauge watches for.
         var drills = services.GetRequiredService<DrillControl>();
         var lag = services.GetService<QueueLagSource>();

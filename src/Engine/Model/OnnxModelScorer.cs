@@ -10,6 +10,12 @@ namespace Mapper.Engine.Model;
 /// </summary>
 public sealed class OnnxModelScorer(AdapterRegistry registry, MicroBatcher batcher) : IModelScorer
 {
+    private long _cacheHits;
+    private long _cacheMisses;
+
+    /// <summary>Requests answered from the active adapter's cache, and those that had to run, since start (<c>mapper_model_cache_lookups_total</c>).</summary>
+    public (long Hits, long Misses) CacheLookups => (Interlocked.Read(ref _cacheHits), Interlocked.Read(ref _cacheMisses));
+
     public string? ActiveModel => registry.ActiveModel;
 
     /// <summary>Age of the oldest queued request (for the <c>mapper_queue_lag_seconds</c> gauge).</summary>
@@ -25,9 +31,15 @@ public sealed class OnnxModelScorer(AdapterRegistry registry, MicroBatcher batch
             return ValueTask.FromResult(new ModelAnswer([], model));
         }
 
-        if (AnswerFromCache && registry.TryAnswerFromCache(inputs) is { } known)
+        if (AnswerFromCache)
         {
-            return ValueTask.FromResult(known);
+            if (registry.TryAnswerFromCache(inputs) is { } known)
+            {
+                Interlocked.Increment(ref _cacheHits);
+                return ValueTask.FromResult(known);
+            }
+
+            Interlocked.Increment(ref _cacheMisses);
         }
 
         return new ValueTask<ModelAnswer>(batcher.EnqueueAsync(inputs, cancellationToken));

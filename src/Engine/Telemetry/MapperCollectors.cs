@@ -29,6 +29,8 @@ internal sealed class MapperCollectors
         BatchSize = factory.CreateHistogram("mapper_batch_size", "Items per batch request.",
             new HistogramConfiguration { Buckets = BatchBuckets });
         QueueLag = factory.CreateGauge("mapper_queue_lag_seconds", "Age of the oldest item waiting for the model.");
+        ModelCacheLookups = factory.CreateCounter("mapper_model_cache_lookups_total",
+            "Hybrid requests answered from the active adapter's cache (hit) or sent to the model (miss).", ["result"]);
 
         // The window's other SLIs as gauges, so exported alert rules read exactly what the console's evaluator reads.
         Http5xxPercentage = factory.CreateGauge("mapper_http_5xx_percentage",
@@ -47,6 +49,8 @@ internal sealed class MapperCollectors
         PayloadRejected.WithLabels(PayloadRejection.Oversize);
         PayloadRejected.WithLabels(PayloadRejection.RawContent);
         Deprecated.WithLabels("DetectorRequest");
+        ModelCacheLookups.WithLabels("hit");
+        ModelCacheLookups.WithLabels("miss");
     }
 
     public Counter Requests { get; }
@@ -82,6 +86,8 @@ internal sealed class MapperCollectors
     public Histogram BatchSize { get; }
 
     public Gauge QueueLag { get; }
+
+    public Counter ModelCacheLookups { get; }
 
     public Gauge ServiceInfo { get; }
 }

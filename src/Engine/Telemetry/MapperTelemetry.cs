@@ -22,6 +22,7 @@ public sealed class MapperTelemetry : IDecisionRecorder
     private Func<TimeSpan> _queueLag = () => TimeSpan.Zero;
     private Func<string?> _activeModel = () => null;
     private Func<bool> _rulesOnly = () => false;
+    private Func<(long Hits, long Misses)> _cacheLookups = () => (0, 0);
     private string[]? _infoLabels;
 
     public MapperTelemetry(CollectorRegistry registry, SliWindows windows, RecentDecisions recent, DecisionStats decisions, string version, Func<string> taxonomyVersion)
@@ -51,6 +52,9 @@ public sealed class MapperTelemetry : IDecisionRecorder
 
     /// <summary>The controls supply whether rules-only (the kill switch) is on, for <c>mapper_rules_only</c>.</summary>
     public void UseRulesOnly(Func<bool> source) => Volatile.Write(ref _rulesOnly, source);
+
+    /// <summary>The model side supplies its cache lookups so far (monotonic), for <c>mapper_model_cache_lookups_total</c>.</summary>
+    public void UseModelCache(Func<(long Hits, long Misses)> source) => Volatile.Write(ref _cacheLookups, source);
 
     public TimeSpan QueueLag => Volatile.Read(ref _queueLag)();
 
@@ -118,6 +122,9 @@ public sealed class MapperTelemetry : IDecisionRecorder
         _collectors.LatencyP95.Set(snapshot.P95LatencySeconds ?? double.NaN);
         _collectors.QueueLagMax.Set(snapshot.MaxQueueLagSeconds);
         _collectors.RulesOnly.Set(Volatile.Read(ref _rulesOnly)() ? 1 : 0);
+        var (hits, misses) = Volatile.Read(ref _cacheLookups)();
+        _collectors.ModelCacheLookups.WithLabels("hit").IncTo(hits);
+        _collectors.ModelCacheLookups.WithLabels("miss").IncTo(misses);
 
         var info = ServiceInfo();
         string[] labels = [info.Version, info.Model, info.TaxonomyVersion];

@@ -29,6 +29,33 @@ public sealed class ModelPathTests
     }
 
     [Fact]
+    public async Task Map_SameLabelTwice_SecondAnswerComesFromTheAdaptersCacheAndTheMetricCountsIt()
+    {
+        await using var factory = new MapperFactory(SmallModel.Settings());
+        using var client = factory.CreateClient();
+        await WaitForModelAsync(client);
+        const string body = """{"detector":"presidio","output":"PHONE_NUMBER","tenant_id":"t1"}""";
+        var before = await factory.ScrapeAsync();
+
+        using var first = await client.PostAsync("/map", body);
+        using var second = await client.PostAsync("/map", body);
+
+        var after = await factory.ScrapeAsync();
+        var (firstAnswer, secondAnswer) = (await first.JsonAsync(), await second.JsonAsync());
+        Assert.Equal(firstAnswer["taxonomy"]!.ToJsonString(), secondAnswer["taxonomy"]!.ToJsonString());
+        Assert.Equal((double?)firstAnswer["confidence"], (double?)secondAnswer["confidence"]);
+        Assert.Equal(1, Lookups(after, "hit") - Lookups(before, "hit"));
+        Assert.Equal(1, Lookups(after, "miss") - Lookups(before, "miss"));
+    }
+
+    private static double Lookups(string metrics, string result)
+    {
+        var prefix = $"mapper_model_cache_lookups_total{{result=\"{result}\"}} ";
+        var line = metrics.Split('\n').Single(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        return double.Parse(line[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task Restart_LiveAdaptersManifestCorrupt_StartsOnTheRulesNamesTheFileAndRecoversByItself()
     {
         var kept = Directory.CreateTempSubdirectory("mapper-corrupt-manifest-").FullName;

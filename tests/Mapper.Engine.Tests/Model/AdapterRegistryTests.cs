@@ -190,10 +190,12 @@ public sealed class AdapterRegistryTests
         var second = await scorer.PredictAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(1, runs);
         Assert.Equal(first.Predictions, second.Predictions);
+        Assert.Equal((1L, 1L), scorer.CacheLookups);
 
         scorer.AnswerFromCache = false;
         await scorer.PredictAsync(request, TestContext.Current.CancellationToken);
         Assert.Equal(2, runs);
+        Assert.Equal((1L, 1L), scorer.CacheLookups);
     }
 
     private static AdapterRegistry NewRegistry(AdapterStore store, int cacheEntries = 0)

@@ -20,7 +20,6 @@ public sealed class PredictionCacheTests
         cache.Remember([Phone], [PhoneAnswer]);
 
         Assert.Equal([PhoneAnswer, EmailAnswer], cache.TryAnswer([Phone, Email])!);
-        Assert.Equal((1L, 1L), (cache.Hits, cache.Misses));
     }
 
     [Fact]

@@ -75,9 +75,6 @@ public sealed class AdapterRegistry(AdapterStore store, AdapterGate gate, ModelO
         return handle?.Predictions.TryAnswer(inputs) is { } predictions ? new ModelAnswer(predictions, handle.Name) : null;
     }
 
-    /// <summary>The active adapter's cache, or null when none is active.</summary>
-    public PredictionCache? ActiveCache => Volatile.Read(ref _active)?.Handle.Predictions;
-
     /// <summary>Marks the model path as loading (e.g. while a first-start baseline trains) until the handle is disposed.</summary>
     public IDisposable Loading()
     {

@@ -21,8 +21,6 @@ public sealed class PredictionCache
     private readonly Lock _turnLock = new();
     private Generation _young = new();
     private Generation _old = new();
-    private long _hits;
-    private long _misses;
 
     /// <param name="capacity">Most entries kept (both generations together); 0 keeps none.</param>
     public PredictionCache(int capacity)
@@ -35,10 +33,6 @@ public sealed class PredictionCache
 
     /// <summary>Entries held now (both generations; an entry in both counts twice).</summary>
     public int Count => Volatile.Read(ref _young).Count + Volatile.Read(ref _old).Count;
-
-    public long Hits => Interlocked.Read(ref _hits);
-
-    public long Misses => Interlocked.Read(ref _misses);
 
     /// <summary>Every input's prediction in order when all of them are known, otherwise null (the batch runs whole).</summary>
     public ModelPrediction[]? TryAnswer(IReadOnlyList<ModelInput> inputs)
@@ -53,12 +47,10 @@ public sealed class PredictionCache
         {
             if (!TryGet(KeyOf(inputs[i]), out predictions[i]))
             {
-                Interlocked.Increment(ref _misses);
                 return null;
             }
         }
 
-        Interlocked.Increment(ref _hits);
         return predictions;
     }
 
