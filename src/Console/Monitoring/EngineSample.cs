@@ -27,7 +27,11 @@ public sealed record EngineSample(
 }
 
 /// <summary>The model path as the sampler saw it.</summary>
-public sealed record ModelSample(string State, string? Active, int? Revision, string? LastError, int QueueLength, double QueueLagSeconds, IReadOnlyList<string> RefusedAtStart);
+public sealed record ModelSample(string State, string? Active, int? Revision, string? LastError, int QueueLength, double QueueLagSeconds, IReadOnlyList<string> RefusedAtStart)
+{
+    /// <summary>Hybrid requests since start answered from the active adapter's cache (they never queue), and those sent to the model.</summary>
+    public (long Hits, long Misses) CacheLookups { get; init; }
+}
 
 /// <summary>One bar of the latency histogram: decisions that took at most <see cref="UpToSeconds"/>.</summary>
 public sealed record LatencyBin(double UpToSeconds, long Count);

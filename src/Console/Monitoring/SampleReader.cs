@@ -38,7 +38,10 @@ public sealed class SampleReader(
             slis,
             _targets,
             controls.Current,
-            new ModelSample(report.Model.State, model?.ActiveModel, model?.Revision, model?.LastError, model?.QueueLength ?? 0, slis.QueueLagSeconds, _startup?.Refused ?? []),
+            new ModelSample(report.Model.State, model?.ActiveModel, model?.Revision, model?.LastError, model?.QueueLength ?? 0, slis.QueueLagSeconds, _startup?.Refused ?? [])
+            {
+                CacheLookups = _model?.CacheLookups ?? (0, 0),
+            },
             window.Detectors,
             Confidence(window),
             [.. latency.Select((count, i) => new LatencyBin(i < LatencyBounds.Length ? LatencyBounds[i] : double.PositiveInfinity, count))],

@@ -128,6 +128,20 @@ public sealed class RunbookPanelsTests : IAsyncLifetime
         Assert.False(_page.Factory.Services.GetRequiredService<GoldenRuns>().Current.Running);
     }
 
+    [Fact]
+    public void Queue_CacheLookups_ShowTheShareAnsweredWithoutQueueing()
+    {
+        var sample = _page.Sample();
+        Assert.Contains("no hybrid requests yet", Queue(sample).Find("[data-testid=queue-cached]").TextContent, StringComparison.Ordinal);
+
+        var cached = sample with { Model = sample.Model with { CacheLookups = (3, 1) } };
+
+        Assert.Contains("75.0% of 4 hybrid requests", Queue(cached).Find("[data-testid=queue-cached]").TextContent, StringComparison.Ordinal);
+    }
+
+    private IRenderedComponent<QueuePanel> Queue(Mapper.Console.Monitoring.EngineSample sample) =>
+        _page.Bunit.Render<QueuePanel>(p => p.Add(x => x.Sample, sample));
+
     /// <summary>A panel as a runbook step embeds it: by name, through the catalog, with the cascaded sample.</summary>
     private IRenderedComponent<RunbookPanelHost> Panel(string name, ConsoleUser? user = null) =>
         _page.Bunit.Render<RunbookPanelHost>(p => p
