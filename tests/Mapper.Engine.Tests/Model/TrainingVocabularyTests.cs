@@ -1,4 +1,5 @@
 using Mapper.Engine.Data;
+using Mapper.Engine.Model.Features;
 using Mapper.Engine.Model.Training;
 using Mapper.Engine.Rules;
 using Mapper.Engine.Taxonomy;
@@ -87,6 +88,21 @@ public sealed class TrainingVocabularyTests
 
         Assert.NotEmpty(heldOut);
         Assert.DoesNotContain(heldOut, r => trained.Contains((r.Detector, LabelText.Compact(r.RawLabel))));
+    }
+
+    [Fact]
+    public void Build_SafePhraseVariants_NeverLoseTheWordThatMakesThemSafe()
+    {
+        var vocabulary = new TrainingVocabulary(
+            [new LexiconEntry("moderation passed", WellKnownLabels.Safe), new LexiconEntry("toxicity detected false", WellKnownLabels.Safe)], []);
+
+        var set = new TrainingDataBuilder(BundledData.Load(), new TrainingDataOptions { LexiconCalibrationFraction = 0, VariantsPerLexicon = 400 }, vocabulary)
+            .Build(TrainingOptions.BaselineSeed);
+
+        var safe = set.Train.Concat(set.Calibration).Where(r => r.Label == WellKnownLabels.Safe).Select(r => LabelNoise.ModelText(r.RawLabel)).ToHashSet();
+        Assert.Contains("moderation_passed", safe);
+        Assert.DoesNotContain("moderation", safe);
+        Assert.DoesNotContain("toxicity_detected", safe);
     }
 
     private static TempDirectory Write(string lexicon)

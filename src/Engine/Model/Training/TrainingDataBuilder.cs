@@ -3,6 +3,7 @@ using System.Text;
 using Mapper.Engine.Data;
 using Mapper.Engine.Model.Features;
 using Mapper.Engine.Rules;
+using Mapper.Engine.Taxonomy;
 
 namespace Mapper.Engine.Model.Training;
 
@@ -154,7 +155,10 @@ public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? o
             words = LabelVariants.Rewrite(words, rng);
         }
 
-        if (rng.NextDouble() < 0.15)
+        // A word dropped from a safe phrase can be the word that makes it safe ("no injection", "toxic false",
+        // "moderation passed"): what is left names the harm, and a row teaching that "injection" is safe is the worst
+        // lesson a safety mapper can learn. Safe and negated phrases keep every word.
+        if (rng.NextDouble() < 0.15 && !CarriesPolarity(row, words))
         {
             words = LabelVariants.DropWord(words, rng);
         }
@@ -179,6 +183,9 @@ public sealed class TrainingDataBuilder(MappingData data, TrainingDataOptions? o
         var detector = rng.NextDouble() < 0.3 ? LabelVariants.Detector(row.Detector, rng) : row.Detector;
         return new TrainingExample(detector, LabelVariants.Style(words, rng.Next(LabelVariants.StyleCount)), row.Label, ExampleSource.Variant);
     }
+
+    private static bool CarriesPolarity(TrainingExample row, string[] words) =>
+        row.Label == WellKnownLabels.Safe || Polarity.Split(words).Negated;
 
     private static string Hash(IEnumerable<TrainingExample> train, IEnumerable<TrainingExample> fit, IEnumerable<TrainingExample> measure)
     {
