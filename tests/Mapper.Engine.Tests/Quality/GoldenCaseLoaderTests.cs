@@ -63,7 +63,7 @@ public sealed class GoldenCaseLoaderTests
 
         var files = GoldenCaseLoader.LoadAll(Path.Combine(MappingDataLoader.BundledDirectory, "golden"), data.Taxonomy);
 
-        Assert.Equal(60, files.Count);
+        Assert.Equal(72, files.Count);
         var perDetector = files.SelectMany(f => f.Cases).GroupBy(c => resolver.Resolve(c.Detector)).ToDictionary(g => g.Key ?? "?", g => g.Count());
         Assert.Equal(data.Detectors.Select(d => d.Detector).Order(), perDetector.Keys.Order());
         Assert.All(perDetector, p => Assert.True(p.Value >= 100, $"{p.Key} has {p.Value} golden cases"));
@@ -82,16 +82,18 @@ public sealed class GoldenCaseLoaderTests
         }
     }
 
-    [Fact]
-    public void LoadAll_SecondBlindSet_SharesNoCompactedStringWithAnyEarlierSet()
+    [Theory]
+    [InlineData("blind2", new[] { "variants", "heldout", "blind" })]
+    [InlineData("blind3", new[] { "variants", "heldout", "blind", "blind2" })]
+    public void LoadAll_LaterBlindSet_SharesNoCompactedStringWithAnyEarlierSet(string set, string[] earlierSets)
     {
         var golden = Path.Combine(MappingDataLoader.BundledDirectory, "golden");
         foreach (var detector in BundledData.Load().Detectors.Select(d => d.Detector))
         {
-            var blind2 = Compacted(Path.Combine(golden, "blind2", detector + ".json"));
-            foreach (var earlier in new[] { "variants", "heldout", "blind" })
+            var later = Compacted(Path.Combine(golden, set, detector + ".json"));
+            foreach (var earlier in earlierSets)
             {
-                Assert.Empty(blind2.Intersect(Compacted(Path.Combine(golden, earlier, detector + ".json"))));
+                Assert.Empty(later.Intersect(Compacted(Path.Combine(golden, earlier, detector + ".json"))));
             }
         }
     }
