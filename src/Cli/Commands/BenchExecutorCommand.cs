@@ -44,8 +44,10 @@ public static class BenchExecutorCommand
             var admin = new Actor("admin", Door.Cli);
             for (var i = Interlocked.Increment(ref next); i < changes; i = Interlocked.Increment(ref next))
             {
-                // Alternating values, so every change is a real change of the live threshold.
-                var change = new SetThreshold(null, i % 2 == 0 ? 0.55 : 0.65) { Reason = "bench change " + i.ToString(CultureInfo.InvariantCulture) };
+                // Sixty different values in turn, so every change is a real change of the live threshold. With several
+                // callers, changes are applied in an order close to (not equal to) their numbers: two alternating values
+                // let two changes of the same value land one after the other ("nothing to change").
+                var change = new SetThreshold(null, ThresholdFor(i)) { Reason = "bench change " + i.ToString(CultureInfo.InvariantCulture) };
                 var began = Stopwatch.GetTimestamp();
                 var outcome = await executor.RunAsync(admin, change, ct);
                 samples[i] = Stopwatch.GetElapsedTime(began).TotalMicroseconds;
@@ -66,6 +68,9 @@ public static class BenchExecutorCommand
         await context.Out.WriteLineAsync(json ? CliJson.Serialize(result) : result.Text());
         return verdict.Intact ? ExitCodes.Ok : throw new CheckFailedException($"the audit chain does not verify after the benchmark: {verdict.Break}");
     }
+
+    /// <summary>0.30, 0.31, ... 0.89, then again from 0.30: no two of sixty consecutive changes set the same value.</summary>
+    private static double ThresholdFor(int change) => Math.Round(0.30 + (change % 60 / 100.0), 2);
 
     /// <summary>The store file's size once the write-ahead log is folded into it (what a copy of the file would weigh).</summary>
     private static async Task<long> StoreBytesAsync(BenchConsoleHost host, StoreLocation store, CancellationToken ct)
