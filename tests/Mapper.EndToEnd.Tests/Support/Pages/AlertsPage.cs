@@ -29,6 +29,22 @@ public sealed class AlertsPage(IPage page) : Shell(page)
     public async Task StartDrillAsync(string expectedKind, string reason)
     {
         await DrillStart.ClickAsync();
+
+        // Once in CI (2026-12-02) this first click was lost: the browser reported an exception invoking
+        // 'DispatchEventAsync' and the server logged nothing, while the live page re-rendered as the model came up. A
+        // person clicks again, and so does this, once; a dialog that never opens still fails below.
+        if (!await ConfirmDialog.Root.IsVisibleAsync())
+        {
+            try
+            {
+                await ConfirmDialog.Root.WaitForAsync(new() { Timeout = 3000 });
+            }
+            catch (TimeoutException)
+            {
+                await DrillStart.ClickAsync();
+            }
+        }
+
         await Assertions.Expect(ConfirmDialog.Changes).ToContainTextAsync([new System.Text.RegularExpressions.Regex($"Drill\\s*none.*{expectedKind} for \\d+ min")]);
         await ConfirmDialog.ApplyAsync(reason);
         await Assertions.Expect(DrillRunning).ToContainTextAsync(expectedKind + ":");
