@@ -59,7 +59,7 @@ public static class BenchHttpCommand
                     host.AnswerFromCache(scenario.FromCache);
                     var before = host.CacheLookups();
                     var load = await HttpLoad.RunAsync(scenario.Name, host.Address, scenario.Requests, count, warmup, seconds, ct);
-                    measured.Add(scenario.Mode == MappingMode.RulesOnly || scenario.Requests == noop ? load : load with { CachedShare = CachedShare(before, host.CacheLookups()) });
+                    measured.Add(scenario.Name is "hybrid" or "hybrid_model" ? load with { CachedShare = CachedShare(before, host.CacheLookups()) } : load);
                 }
             }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
@@ -113,7 +114,7 @@ public sealed class PredictionCache
     {
         var length = input.Detector.Length + 1 + input.RawLabel.Length;
         char[]? rented = null;
-        var text = length <= 256 ? stackalloc char[length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
+        var text = length <= 256 ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
         input.Detector.AsSpan().CopyTo(text);
         text[input.Detector.Length] = '\0';
         input.RawLabel.AsSpan().CopyTo(text[(input.Detector.Length + 1)..]);
@@ -122,7 +123,7 @@ public sealed class PredictionCache
         SHA256.HashData(MemoryMarshal.AsBytes(text), hash);
         if (rented is not null)
         {
-            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            ArrayPool<char>.Shared.Return(rented);
         }
 
         return MemoryMarshal.Read<UInt128>(hash);
